@@ -1,0 +1,239 @@
+//! Ids and citations: how instruments and paragraphs are named.
+//!
+//! Ids are URL-safe and readable, derived from the adopting body, the kind
+//! and the symbol (or, without a symbol, the title), then the part and
+//! number: `ccpcj-res-33-1-op-7-b`. They depend only on the corpus content
+//! and manifest, so they are the same from build to build. Citations are
+//! what a drafter writes: "CCPCJ res. 33/1, op. 7 (b)".
+//!
+//! ```
+//! assert_eq!(clause_explorer::cite::slug("Resolution 2331 (2016)"), "resolution-2331-2016");
+//! ```
+
+use std::collections::HashSet;
+
+use crate::bodies;
+use crate::model::{Document, Instrument, Paragraph, Subparagraph};
+
+/// Words left out of ids made from titles.
+const ID_STOP_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "the",
+    "of",
+    "in",
+    "to",
+    "by",
+    "on",
+    "for",
+    "against",
+    "including",
+    "its",
+    "at",
+    "with",
+];
+/// How many title words an id made from a title keeps.
+const ID_TITLE_WORDS: usize = 5;
+/// How many title words a citation made from a title keeps.
+const CITATION_TITLE_WORDS: usize = 6;
+
+/// Lower-case ASCII letters and digits joined by single hyphens.
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Gives every instrument, paragraph and sub-paragraph of the documents
+/// its id and citation. Instrument ids are made unique across all the
+/// documents given, in order, by a numeric suffix.
+pub fn assign(documents: &mut [Document]) {
+    let mut taken = HashSet::new();
+    for doc in documents {
+        for inst in &mut doc.instruments {
+            let base = instrument_id(inst);
+            let mut id = base.clone();
+            let mut n = 2;
+            while !taken.insert(id.clone()) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            inst.id = id;
+            inst.citation = instrument_citation(inst);
+            name_paragraphs(inst);
+        }
+    }
+}
+
+fn instrument_id(inst: &Instrument) -> String {
+    let body = inst.body.as_deref().map(bodies::abbreviation);
+    let kind = match inst.kind {
+        crate::model::InstrumentKind::Resolution => "res",
+        crate::model::InstrumentKind::Decision => "dec",
+    };
+    let what = match &inst.symbol {
+        Some(symbol) => slug(symbol),
+        None => {
+            let words: Vec<String> = inst
+                .title
+                .split_whitespace()
+                .map(slug)
+                .filter(|w| !w.is_empty() && !ID_STOP_WORDS.contains(&w.as_str()))
+                .take(ID_TITLE_WORDS)
+                .collect();
+            if words.is_empty() {
+                "untitled".to_owned()
+            } else {
+                words.join("-")
+            }
+        }
+    };
+    match body {
+        Some(b) => format!("{}-{kind}-{what}", slug(&b)),
+        None => format!("{kind}-{what}"),
+    }
+}
+
+fn instrument_citation(inst: &Instrument) -> String {
+    let known = inst.body.as_deref().and_then(bodies::known);
+    if let (Some(symbol), Some(b)) = (&inst.symbol, known) {
+        let prefix = match inst.kind {
+            crate::model::InstrumentKind::Resolution => b.resolution_prefix,
+            crate::model::InstrumentKind::Decision => b.decision_prefix,
+        };
+        if let Some(prefix) = prefix {
+            return format!("{prefix}{symbol}");
+        }
+    }
+    let who = match &inst.body {
+        Some(b) => format!("{} {}", bodies::abbreviation(b), inst.kind.abbreviation()),
+        None => inst.kind.abbreviation().to_owned(),
+    };
+    match &inst.symbol {
+        Some(symbol) => format!("{who} {symbol}"),
+        None => {
+            let words: Vec<&str> = inst.title.split_whitespace().collect();
+            let short = words[..words.len().min(CITATION_TITLE_WORDS)].join(" ");
+            let ellipsis = if words.len() > CITATION_TITLE_WORDS {
+                "\u{2026}"
+            } else {
+                ""
+            };
+            if short.is_empty() {
+                who
+            } else {
+                format!("{who} \u{201c}{short}{ellipsis}\u{201d}")
+            }
+        }
+    }
+}
+
+fn name_paragraphs(inst: &mut Instrument) {
+    let mut taken = HashSet::new();
+    let inst_id = inst.id.clone();
+    let inst_citation = inst.citation.clone();
+    for p in inst.preambular.iter_mut().chain(inst.operative.iter_mut()) {
+        let number = p.number.unwrap_or(p.ordinal);
+        let base = format!("{inst_id}-{}-{number}", p.part.abbreviation());
+        let mut id = base.clone();
+        let mut n = 2;
+        while !taken.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        p.id = id;
+        p.citation = format!("{inst_citation}, {}. {number}", p.part.abbreviation());
+        name_subparagraphs(p);
+    }
+}
+
+fn name_subparagraphs(p: &mut Paragraph) {
+    fn walk(subs: &mut [Subparagraph], id: &str, citation: &str, taken: &mut HashSet<String>) {
+        for s in subs {
+            let base = format!("{id}-{}", slug(&s.label));
+            let mut sid = base.clone();
+            let mut n = 2;
+            while !taken.insert(sid.clone()) {
+                sid = format!("{base}-{n}");
+                n += 1;
+            }
+            s.id = sid;
+            s.citation = format!("{citation} ({})", s.label);
+            let (id, citation) = (s.id.clone(), s.citation.clone());
+            walk(&mut s.subparagraphs, &id, &citation, taken);
+        }
+    }
+    let mut taken = HashSet::new();
+    walk(&mut p.subparagraphs, &p.id, &p.citation, &mut taken);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{InstrumentKind, Span};
+
+    fn instrument(body: Option<&str>, symbol: Option<&str>, title: &str) -> Instrument {
+        Instrument {
+            id: String::new(),
+            kind: InstrumentKind::Resolution,
+            designation: None,
+            symbol: symbol.map(str::to_owned),
+            symbol_from: None,
+            title: title.to_owned(),
+            body: body.map(str::to_owned),
+            year: None,
+            year_from: None,
+            adopted: None,
+            citation: String::new(),
+            preambular: vec![],
+            operative: vec![],
+            footnotes: vec![],
+            span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn an_instrument_with_a_symbol_is_named_by_body_kind_and_symbol() {
+        let inst = instrument(
+            Some("Commission on Crime Prevention and Criminal Justice"),
+            Some("33/1"),
+            "Countering trafficking",
+        );
+        assert_eq!(instrument_id(&inst), "ccpcj-res-33-1");
+        assert_eq!(instrument_citation(&inst), "CCPCJ res. 33/1");
+    }
+
+    #[test]
+    fn general_assembly_resolutions_are_cited_by_document_symbol() {
+        let inst = instrument(Some("General Assembly"), Some("78/228"), "Improving");
+        assert_eq!(instrument_citation(&inst), "A/RES/78/228");
+        assert_eq!(instrument_id(&inst), "ga-res-78-228");
+    }
+
+    #[test]
+    fn without_a_symbol_the_title_names_the_instrument() {
+        let inst = instrument(
+            Some("Commission on Crime Prevention and Criminal Justice"),
+            None,
+            "Strengthening measures against trafficking in persons",
+        );
+        assert_eq!(
+            instrument_id(&inst),
+            "ccpcj-res-strengthening-measures-trafficking-persons"
+        );
+        assert_eq!(
+            instrument_citation(&inst),
+            "CCPCJ res. \u{201c}Strengthening measures against trafficking in persons\u{201d}"
+        );
+    }
+}

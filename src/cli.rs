@@ -1,0 +1,121 @@
+//! The command-line tool `clause-explorer`.
+//!
+//! ```text
+//! clause-explorer parse FILE...     JSON of the parsed files on stdout
+//! clause-explorer check FILE...     a short human summary per file, with warnings
+//! clause-explorer outline FILE...   the readable outline used by the golden tests
+//! ```
+//!
+//! A manifest (`manifest.toml`) next to the files is applied. Files that
+//! cannot be read get a one-line error naming them and a non-zero exit;
+//! the other files are still processed.
+
+mod check;
+mod json;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::corpus::{self, FileError, Loaded};
+use crate::manifest::{self, Manifest};
+
+const USAGE: &str = "\
+usage: clause-explorer <command> FILE...
+
+commands:
+  parse FILE...     print the parsed files as JSON
+  check FILE...     summarise each file: instruments, paragraphs, footnotes, warnings
+  outline FILE...   print a readable outline of each file
+
+A manifest.toml next to the files supplies metadata the texts do not carry.";
+
+/// Runs the tool with the process arguments.
+pub fn main() -> ExitCode {
+    match run(std::env::args_os().skip(1).collect()) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("clause-explorer: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: Vec<OsString>) -> Result<ExitCode, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    let mut command: Option<String> = None;
+    let mut files: Vec<PathBuf> = Vec::new();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('h') | Long("help") => {
+                println!("{USAGE}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            Value(v) if command.is_none() => {
+                command = Some(v.string().map_err(|e| e.to_string())?);
+            }
+            Value(v) => files.push(PathBuf::from(v)),
+            _ => return Err(format!("{}\n\n{USAGE}", arg.unexpected())),
+        }
+    }
+    let Some(command) = command else {
+        return Err(format!("no command given\n\n{USAGE}"));
+    };
+    if files.is_empty() {
+        return Err(format!("{command}: no files given\n\n{USAGE}"));
+    }
+    let loaded = load(&files);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = match command.as_str() {
+        "parse" => json::write(&mut out, &loaded.corpus),
+        "check" => check::write(&mut out, &loaded.corpus),
+        "outline" => loaded
+            .corpus
+            .documents
+            .iter()
+            .try_for_each(|d| writeln!(out, "{}", crate::outline::outline(d))),
+        other => return Err(format!("unknown command {other:?}\n\n{USAGE}")),
+    };
+    written.map_err(|e| format!("cannot write output: {e}"))?;
+    for error in &loaded.errors {
+        eprintln!("clause-explorer: {error}");
+    }
+    Ok(if loaded.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// Loads the files, applying the manifest found next to each.
+fn load(files: &[PathBuf]) -> Loaded {
+    let mut manifests: Vec<(PathBuf, Option<Manifest>)> = Vec::new();
+    let mut errors: Vec<FileError> = Vec::new();
+    let mut loaded = Loaded::default();
+    for path in files {
+        let dir = path.parent().unwrap_or(Path::new("")).to_owned();
+        if !manifests.iter().any(|(d, _)| *d == dir) {
+            match corpus::read_manifest(&dir.join(manifest::FILE_NAME)) {
+                Ok(m) => manifests.push((dir.clone(), m)),
+                Err(e) => {
+                    errors.push(e);
+                    manifests.push((dir.clone(), None));
+                }
+            }
+        }
+        let manifest = manifests
+            .iter()
+            .find(|(d, _)| *d == dir)
+            .and_then(|(_, m)| m.as_ref());
+        let mut one = corpus::load_files(std::slice::from_ref(path), manifest);
+        loaded.corpus.documents.append(&mut one.corpus.documents);
+        loaded.errors.append(&mut one.errors);
+    }
+    crate::cite::assign(&mut loaded.corpus.documents);
+    errors.append(&mut loaded.errors);
+    loaded.errors = errors;
+    loaded
+}

@@ -1,0 +1,103 @@
+//! `clause-explorer check`: what a corpus maintainer reads to see at a
+//! glance whether a file parsed well.
+
+use std::io::{self, Write};
+
+use crate::model::{Corpus, Document, Instrument, Provenance, Subparagraph};
+
+/// Writes one summary per document.
+pub fn write(out: &mut impl Write, corpus: &Corpus) -> io::Result<()> {
+    for doc in &corpus.documents {
+        document(out, doc)?;
+    }
+    Ok(())
+}
+
+fn document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    writeln!(out, "{}", doc.source)?;
+    for inst in &doc.instruments {
+        instrument(out, inst)?;
+    }
+    if !doc.unassigned.is_empty() {
+        let words: usize = doc
+            .unassigned
+            .iter()
+            .map(|p| p.text.split_whitespace().count())
+            .sum();
+        writeln!(
+            out,
+            "  unassigned: {} passage{} ({words} words) outside any instrument",
+            doc.unassigned.len(),
+            plural(doc.unassigned.len())
+        )?;
+    }
+    if doc.warnings.is_empty() {
+        writeln!(out, "  no warnings")?;
+    }
+    for w in &doc.warnings {
+        writeln!(out, "  warning: {w}")?;
+    }
+    writeln!(out)
+}
+
+fn instrument(out: &mut impl Write, inst: &Instrument) -> io::Result<()> {
+    writeln!(out, "  {} ({})", inst.citation, inst.id)?;
+    if !inst.title.is_empty() {
+        writeln!(out, "    title: {}", inst.title)?;
+    }
+    if let Some(body) = &inst.body {
+        writeln!(out, "    body: {body}")?;
+    }
+    let subs: usize = inst
+        .paragraphs()
+        .map(|p| count_subs(&p.subparagraphs))
+        .sum();
+    writeln!(
+        out,
+        "    {} preambular, {} operative, {} sub-paragraph{}, {} footnote{}",
+        inst.preambular.len(),
+        inst.operative.len(),
+        subs,
+        plural(subs),
+        inst.footnotes.len(),
+        plural(inst.footnotes.len())
+    )?;
+    let mut missing = Vec::new();
+    if inst.symbol.is_none() {
+        missing.push("symbol");
+    }
+    if inst.year.is_none() {
+        missing.push("year");
+    }
+    if inst.body.is_none() {
+        missing.push("adopting body");
+    }
+    if !missing.is_empty() {
+        writeln!(
+            out,
+            "    missing: {} (neither the text nor the manifest gives it)",
+            missing.join(", ")
+        )?;
+    }
+    let from_manifest: Vec<&str> = [(inst.symbol_from, "symbol"), (inst.year_from, "year")]
+        .iter()
+        .filter(|(from, _)| *from == Some(Provenance::Manifest))
+        .map(|(_, name)| *name)
+        .collect();
+    if !from_manifest.is_empty() {
+        writeln!(out, "    from the manifest: {}", from_manifest.join(", "))?;
+    }
+    Ok(())
+}
+
+fn count_subs(subs: &[Subparagraph]) -> usize {
+    subs.iter().map(|s| 1 + count_subs(&s.subparagraphs)).sum()
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

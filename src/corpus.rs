@@ -1,0 +1,137 @@
+//! Loading a corpus folder: every `.txt` and `.md` file, in file-name
+//! order, parsed, with the folder's manifest applied and ids made unique
+//! across the whole corpus.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::cite;
+use crate::input::{self, InputError};
+use crate::manifest::{self, Manifest};
+use crate::model::{Corpus, Document};
+use crate::parse::parse_document;
+use crate::warning::WarningKind;
+
+/// A file that could not be read as a resolution text.
+#[derive(Debug)]
+pub struct FileError {
+    pub path: PathBuf,
+    pub kind: FileErrorKind,
+}
+
+#[derive(Debug)]
+pub enum FileErrorKind {
+    /// Occurs when the file cannot be opened or read.
+    Io(std::io::Error),
+    /// Occurs when the bytes are not text (see [`InputError`]).
+    Input(InputError),
+    /// Occurs when the manifest is not valid TOML or has unknown fields.
+    Manifest(String),
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.display();
+        match &self.kind {
+            FileErrorKind::Io(e) => write!(f, "{path}: cannot read: {e}"),
+            FileErrorKind::Input(e) => write!(f, "{path}: {e}"),
+            FileErrorKind::Manifest(e) => write!(f, "{path}: invalid manifest: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// A loaded corpus and the files that could not be read.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub corpus: Corpus,
+    pub errors: Vec<FileError>,
+}
+
+/// Whether a path names a resolution text by its extension.
+pub fn is_text_file(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("txt" | "md")
+    )
+}
+
+/// Reads and parses one file.
+pub fn read_document(path: &Path) -> Result<(Document, String), FileError> {
+    let error = |kind| FileError {
+        path: path.to_owned(),
+        kind,
+    };
+    let bytes = std::fs::read(path).map_err(|e| error(FileErrorKind::Io(e)))?;
+    let text = input::decode(&bytes).map_err(|e| error(FileErrorKind::Input(e)))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((parse_document(&name, &text), text))
+}
+
+/// Loads every text file of `dir` with its manifest, if any.
+pub fn load_dir(dir: &Path) -> Result<Loaded, FileError> {
+    let io_error = |e| FileError {
+        path: dir.to_owned(),
+        kind: FileErrorKind::Io(e),
+    };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io_error)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && is_text_file(p))
+        .collect();
+    paths.sort();
+    let manifest = read_manifest(&dir.join(manifest::FILE_NAME))?;
+    Ok(load_files(&paths, manifest.as_ref()))
+}
+
+/// Reads the manifest at `path`; `None` when there is none.
+pub fn read_manifest(path: &Path) -> Result<Option<Manifest>, FileError> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    let error = |kind| FileError {
+        path: path.to_owned(),
+        kind,
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| error(FileErrorKind::Io(e)))?;
+    Manifest::from_toml(&text)
+        .map(Some)
+        .map_err(|e| error(FileErrorKind::Manifest(e)))
+}
+
+/// Loads the given files, applying the manifest entries that name them.
+pub fn load_files(paths: &[PathBuf], manifest: Option<&Manifest>) -> Loaded {
+    let mut loaded = Loaded::default();
+    for path in paths {
+        match read_document(path) {
+            Ok((mut doc, text)) => {
+                if let Some(entry) = manifest.and_then(|m| m.file(&doc.source)) {
+                    manifest::apply(&mut doc, entry, &text);
+                }
+                loaded.corpus.documents.push(doc);
+            }
+            Err(e) => loaded.errors.push(e),
+        }
+    }
+    cite::assign(&mut loaded.corpus.documents);
+    loaded
+}
+
+/// Problems that should stop a build of the explorer: files that hold no
+/// instrument at all. Each is `(file, line, reason)`.
+pub fn fatal_problems(corpus: &Corpus) -> Vec<(String, usize, String)> {
+    corpus
+        .documents
+        .iter()
+        .flat_map(|d| {
+            d.warnings
+                .iter()
+                .filter(|w| w.kind == WarningKind::NoInstrument)
+                .map(|w| (d.source.clone(), w.line, w.kind.to_string()))
+        })
+        .collect()
+}

@@ -1,0 +1,33 @@
+//! Clause Explorer: UN resolutions as a citable corpus of clauses.
+//!
+//! The domain lives here, in plain Rust with no web dependency, so that the
+//! command-line tool and the browser app share it: the document model, the
+//! parser that builds it from resolution texts converted from PDF, and the
+//! tables of lead phrases and adopting bodies it relies on.
+//!
+//! ```
+//! let doc = clause_explorer::parse::parse_document(
+//!     "example.txt",
+//!     "Resolution 33/1\n\nA title\n\nThe Commission on Crime Prevention and Criminal Justice,\n\n\
+//!      1. *Urges* Member States to act.\n",
+//! );
+//! let urges = &doc.instruments[0].operative[0];
+//! assert_eq!(urges.citation, "CCPCJ res. 33/1, op. 1");
+//! assert_eq!(urges.id, "ccpcj-res-33-1-op-1");
+//! assert_eq!(urges.lead.as_deref(), Some("Urges"));
+//! ```
+
+pub mod bodies;
+pub mod cite;
+pub mod input;
+pub mod leads;
+pub mod manifest;
+pub mod model;
+pub mod outline;
+pub mod parse;
+pub mod warning;
+
+#[cfg(feature = "native")]
+pub mod cli;
+#[cfg(feature = "native")]
+pub mod corpus;

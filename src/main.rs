@@ -1,0 +1,3 @@
+fn main() -> std::process::ExitCode {
+    clause_explorer::cli::main()
+}

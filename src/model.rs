@@ -1,0 +1,244 @@
+//! The document model: an owned tree of plain data.
+//!
+//! A source file ([`Document`]) holds instruments ([`Instrument`]: a
+//! resolution or a decision), each with preambular and operative
+//! [`Paragraph`]s, their [`Subparagraph`]s and the [`Footnote`]s the
+//! instrument cites. Text outside any instrument is kept as [`Passage`]s so
+//! that nothing of the source is lost.
+//!
+//! Every instrument, paragraph and sub-paragraph has a stable, URL-safe `id`
+//! and a human `citation`, and every node keeps a byte [`Span`] back into its
+//! source text. Line and column are computed only when a problem is reported.
+//!
+//! The model derives `Serialize`/`Deserialize` so that a parsed corpus can be
+//! bundled into the web app; the JSON printed by the command-line tool is a
+//! separate, documented contract (see `json`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::warning::Warning;
+
+/// A byte range `start..end` into a source text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The smallest span covering both.
+    pub fn to(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// A parsed corpus: the documents of one folder, in file-name order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+}
+
+impl Corpus {
+    /// Every instrument of the corpus, in document order.
+    pub fn instruments(&self) -> impl Iterator<Item = &Instrument> {
+        self.documents.iter().flat_map(|d| d.instruments.iter())
+    }
+}
+
+/// One source file, parsed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// The file name the text came from (no directory).
+    pub source: String,
+    pub instruments: Vec<Instrument>,
+    /// Text that belongs to no instrument (report front matter, agenda
+    /// items, footnotes nobody cites), in source order.
+    pub unassigned: Vec<Passage>,
+    pub warnings: Vec<Warning>,
+}
+
+/// A stretch of source text kept as it reads, markup removed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    pub text: String,
+    pub span: Span,
+}
+
+/// Whether an instrument is a resolution or a decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum InstrumentKind {
+    Resolution,
+    Decision,
+}
+
+impl InstrumentKind {
+    /// The word used in text: "resolution" or "decision".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InstrumentKind::Resolution => "resolution",
+            InstrumentKind::Decision => "decision",
+        }
+    }
+
+    /// The abbreviation used in citations: "res." or "dec.".
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            InstrumentKind::Resolution => "res.",
+            InstrumentKind::Decision => "dec.",
+        }
+    }
+}
+
+/// Where a piece of metadata came from: the text itself or the corpus
+/// manifest. The parser never invents metadata.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Provenance {
+    Text,
+    Manifest,
+}
+
+/// A resolution or decision.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Instrument {
+    /// Stable, URL-safe id, e.g. `ccpcj-res-33-1`.
+    pub id: String,
+    pub kind: InstrumentKind,
+    /// The designation as printed ("Resolution 33/1", "Decision 33/1").
+    pub designation: Option<String>,
+    /// "33/1", "11/5", "2331 (2016)"; `None` when neither the text nor the
+    /// manifest gives one.
+    pub symbol: Option<String>,
+    pub symbol_from: Option<Provenance>,
+    /// Empty when the text has none (Security Council resolutions).
+    pub title: String,
+    /// The adopting body as named in the text, without "The" and the
+    /// trailing comma ("Commission on Crime Prevention and Criminal Justice").
+    pub body: Option<String>,
+    /// Year of adoption, from an adoption line or the manifest.
+    pub year: Option<u16>,
+    pub year_from: Option<Provenance>,
+    /// The adoption line as printed ("7th meeting, 16 May 2024").
+    pub adopted: Option<String>,
+    /// "CCPCJ res. 33/1".
+    pub citation: String,
+    pub preambular: Vec<Paragraph>,
+    pub operative: Vec<Paragraph>,
+    pub footnotes: Vec<Footnote>,
+    pub span: Span,
+}
+
+impl Instrument {
+    /// All paragraphs, preambular first, in reading order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.preambular.iter().chain(self.operative.iter())
+    }
+
+    pub fn footnote(&self, mark: &str) -> Option<&Footnote> {
+        self.footnotes.iter().find(|f| f.mark == mark)
+    }
+}
+
+/// Preambular or operative: decided by the paragraph number, never by
+/// italics.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Part {
+    Preambular,
+    Operative,
+}
+
+impl Part {
+    /// The abbreviation used in citations and ids: "pp" or "op".
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            Part::Preambular => "pp",
+            Part::Operative => "op",
+        }
+    }
+}
+
+/// A preambular or operative paragraph.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// `ccpcj-res-33-1-op-7`, `ccpcj-res-33-1-pp-3`.
+    pub id: String,
+    /// `CCPCJ res. 33/1, op. 7`.
+    pub citation: String,
+    pub part: Part,
+    /// 1-based position within its part (preambular paragraphs carry no
+    /// printed number; this is how they are cited).
+    pub ordinal: u32,
+    /// The printed number of an operative paragraph.
+    pub number: Option<u32>,
+    /// The lead phrase as it reads ("Recalling also", "Further encourages");
+    /// `None` when the paragraph opens with none.
+    pub lead: Option<String>,
+    /// The paragraph's own words, lead included, sub-paragraphs excluded.
+    pub text: Text,
+    pub subparagraphs: Vec<Subparagraph>,
+    pub span: Span,
+}
+
+/// A lettered or numbered sub-paragraph: (a), (i), a., i.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Subparagraph {
+    /// `ccpcj-res-33-1-op-7-b`.
+    pub id: String,
+    /// `CCPCJ res. 33/1, op. 7 (b)`.
+    pub citation: String,
+    /// The label without its brackets or dot: "b", "ii".
+    pub label: String,
+    pub text: Text,
+    /// Deeper levels: (a) → (i) → a. → i.
+    pub subparagraphs: Vec<Subparagraph>,
+    pub span: Span,
+}
+
+/// A footnote: its mark and its text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Footnote {
+    pub mark: String,
+    pub text: Text,
+    pub span: Span,
+}
+
+/// Running text with markup removed, keeping what a reader needs to see it
+/// as printed: where footnotes are cited and which words are in italics.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    /// Words separated by single spaces: no markup, no footnote marks.
+    pub plain: String,
+    /// Footnote marks in citation order, each with the byte offset in
+    /// `plain` right after which it is printed.
+    pub marks: Vec<MarkRef>,
+    /// Byte ranges of `plain` printed in italics.
+    pub emphasis: Vec<Span>,
+    /// Offsets in `plain` where the parser joined text that the source
+    /// split across a page break (or other furniture): the start of the
+    /// second half. Kept so that every join can be reviewed.
+    pub joins: Vec<usize>,
+}
+
+impl Text {
+    /// Footnote marks in citation order, without repeats.
+    pub fn footnote_refs(&self) -> Vec<&str> {
+        let mut refs: Vec<&str> = Vec::new();
+        for m in &self.marks {
+            if !refs.contains(&m.mark.as_str()) {
+                refs.push(&m.mark);
+            }
+        }
+        refs
+    }
+}
+
+/// A footnote mark cited in running text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MarkRef {
+    pub mark: String,
+    /// Byte offset into `Text::plain`.
+    pub at: usize,
+}

@@ -1,0 +1,872 @@
+//! The parser: resolution texts (markdown-ish, converted from PDF) into the
+//! document model.
+//!
+//! ```
+//! use clause_explorer::parse::parse_document;
+//! let src = "Resolution 1/1\n\nA title\n\nThe General Assembly,\n\n\
+//!            *Recalling also* its resolutions,\n\n1. *Urges* Member States:\n\n\
+//!            (a) To act;\n\n(b) To report.\n";
+//! let doc = parse_document("example.txt", src);
+//! let res = &doc.instruments[0];
+//! assert_eq!(res.citation, "A/RES/1/1");
+//! assert_eq!(res.preambular[0].lead.as_deref(), Some("Recalling also"));
+//! assert_eq!(res.operative[0].subparagraphs[1].citation, "A/RES/1/1, op. 1 (b)");
+//! ```
+//!
+//! # Grammar
+//!
+//! Over blocks (runs of non-blank lines, see `blocks`), once page furniture
+//! is set aside:
+//!
+//! ```text
+//! document     = { instrument | unassigned } ;
+//! instrument   = header , { preambular } , { operative } , [ adoption ] ;
+//! header       = designation , { title } , [ body-line ]
+//!              | { title } , body-line ;                 (* at most 3 titles *)
+//! designation  = ( "Resolution" | "Decision" ) , [ symbol ]      (* "Resolution 33/1" *)
+//!              | symbol , ". " , title ;                 (* "78/228. Title" *)
+//! body-line    = "The " , Body Name , "," ;             (* "The General Assembly," *)
+//! preambular   = lead-phrase , text , { subparagraph } ;
+//! operative    = number , "." , lead-verb , text , { subparagraph } ;
+//! subparagraph = label , text , { subparagraph } ;       (* (a) → (i) → a. → i. *)
+//! adoption     = ordinal , [ "plenary" ] , "meeting" , [ date ] ;
+//! furniture    = rule | footnote ;                       (* anywhere between blocks *)
+//! ```
+//!
+//! A PDF page ends anywhere, so a block can continue the unit before it,
+//! with or without furniture in between. A block continues the open unit
+//! when it starts in lower case, or when the open unit has no closing
+//! punctuation (`.`, `;`, `:`, `,`) and the block is not the number or label
+//! that comes next; and, inside an instrument, when a paragraph can only
+//! start with a lead phrase (preamble) or a number (operative) and the
+//! block has neither. Preambular versus operative is decided by the number,
+//! never by italics. An operative paragraph that ends with "." closes the
+//! instrument; what follows belongs to it only if it continues it.
+//!
+//! Nothing is dropped: text outside every instrument is kept as unassigned
+//! passages, footnotes are attached to the instrument that cites them, and
+//! every problem becomes a [`Warning`] with its line.
+
+mod blocks;
+mod header;
+mod inline;
+mod labels;
+
+use crate::bodies;
+use crate::cite;
+use crate::leads;
+use crate::model::{
+    Document, Footnote, Instrument, InstrumentKind, Paragraph, Part, Passage, Provenance, Span,
+    Subparagraph, Text,
+};
+use crate::warning::{line_of, Warning, WarningKind};
+
+use blocks::{Block, BlockKind};
+use labels::{Delimiter, Level, Placement, RawLabel};
+
+pub use header::year_in;
+pub use inline::parse_inline;
+
+/// How many words of a passage a warning quotes.
+const EXCERPT_WORDS: usize = 8;
+/// The most title blocks an instrument header may have.
+const MAX_TITLE_BLOCKS: usize = 3;
+/// The most words a title block may have.
+const MAX_TITLE_WORDS: usize = 60;
+
+/// Parses one source text. Never fails: what cannot be understood is kept
+/// as unassigned text and reported as a warning.
+pub fn parse_document(source_name: &str, text: &str) -> Document {
+    let mut parser = Parser::new(text);
+    parser.document();
+    let mut doc = parser.finish(source_name);
+    cite::assign(std::slice::from_mut(&mut doc));
+    doc
+}
+
+/// A footnote's text found between blocks.
+struct Note {
+    mark: String,
+    text: Text,
+    span: Span,
+}
+
+/// A recognised instrument header: blocks `start..end` of the content.
+struct Header {
+    start: usize,
+    end: usize,
+    designation: Option<header::Designation>,
+    designation_text: Option<String>,
+    titles: Vec<usize>,
+    body: Option<String>,
+}
+
+struct Parser<'a> {
+    src: &'a str,
+    /// Blocks other than furniture, in order.
+    content: Vec<Block<'a>>,
+    /// The inline text of each content block's body.
+    texts: Vec<Text>,
+    /// For each content block, the footnotes that precede it.
+    notes_before: Vec<Vec<Note>>,
+    /// Footnotes after the last content block.
+    trailing_notes: Vec<Note>,
+    pos: usize,
+    instruments: Vec<Instrument>,
+    notes: Vec<Note>,
+    unassigned: Vec<Passage>,
+    warnings: Vec<(WarningKind, Span)>,
+    /// Whether the last thing parsed was unassigned text (one warning per
+    /// run of it).
+    in_unassigned_run: bool,
+}
+
+/// Where the next sub-paragraph or continuation goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Open {
+    /// Nothing yet: the instrument has no paragraph.
+    Nothing,
+    /// The last paragraph of the current part.
+    Paragraph,
+    /// A sub-paragraph of it, by index at each depth.
+    Sub(Vec<usize>),
+}
+
+/// An instrument being parsed.
+struct Draft {
+    inst: Instrument,
+    part: Part,
+    open: Open,
+    levels: Vec<Level>,
+    closed: bool,
+    last_number: Option<u32>,
+}
+
+/// What a block is, in the context of the instrument being parsed.
+enum Step {
+    /// Appended to the open unit.
+    Continue,
+    Paragraph(Part, Option<u32>),
+    Sub(Placement),
+    /// Kept as unassigned text; the instrument goes on.
+    Aside,
+    /// Not part of this instrument.
+    End,
+}
+
+impl<'a> Parser<'a> {
+    fn new(src: &'a str) -> Self {
+        let mut content = Vec::new();
+        let mut notes_before = Vec::new();
+        let mut pending = Vec::new();
+        for block in blocks::blocks(src) {
+            match &block.kind {
+                BlockKind::Rule => {}
+                BlockKind::Footnote { mark } => pending.push(Note {
+                    mark: mark.clone(),
+                    text: inline::parse_inline(block.body),
+                    span: block.span,
+                }),
+                _ => {
+                    content.push(block);
+                    notes_before.push(std::mem::take(&mut pending));
+                }
+            }
+        }
+        let texts = content
+            .iter()
+            .map(|b| inline::parse_inline(b.body))
+            .collect();
+        Parser {
+            src,
+            content,
+            texts,
+            notes_before,
+            trailing_notes: pending,
+            pos: 0,
+            instruments: Vec::new(),
+            notes: Vec::new(),
+            unassigned: Vec::new(),
+            warnings: Vec::new(),
+            in_unassigned_run: false,
+        }
+    }
+
+    // ----- document = { instrument | unassigned } -----
+
+    fn document(&mut self) {
+        while self.pos < self.content.len() {
+            self.take_notes();
+            if let Some(header) = self.header_at(self.pos) {
+                self.instrument(header);
+            } else {
+                self.unassigned_block(self.pos);
+                self.pos += 1;
+            }
+        }
+        let trailing = std::mem::take(&mut self.trailing_notes);
+        self.notes.extend(trailing);
+    }
+
+    /// Moves the footnotes before the current block to the pool.
+    fn take_notes(&mut self) {
+        if let Some(notes) = self.notes_before.get_mut(self.pos) {
+            self.notes.append(notes);
+        }
+    }
+
+    fn plain(&self, i: usize) -> &str {
+        &self.texts[i].plain
+    }
+
+    /// A block's whole text, number or label included.
+    fn full_text(&self, i: usize) -> Text {
+        let b = &self.content[i];
+        match b.kind {
+            BlockKind::Numbered { .. } | BlockKind::Label(_) => {
+                let start = b.body.as_ptr() as usize - self.src.as_ptr() as usize;
+                let prefix = blocks::trim(&self.src[b.span.start..start]);
+                let mut text = inline::parse_inline(prefix);
+                inline::join(&mut text, &self.texts[i]);
+                text
+            }
+            _ => self.texts[i].clone(),
+        }
+    }
+
+    fn unassigned_block(&mut self, i: usize) {
+        let text = self.full_text(i).plain;
+        let span = self.content[i].span;
+        if !self.in_unassigned_run {
+            self.warnings.push((
+                WarningKind::UnassignedText {
+                    excerpt: excerpt(&text),
+                },
+                span,
+            ));
+        }
+        self.in_unassigned_run = true;
+        if !text.is_empty() {
+            self.unassigned.push(Passage { text, span });
+        }
+    }
+
+    // ----- header = designation , { title } , [ body-line ] | { title } , body-line -----
+
+    /// Recognises an instrument header starting at content block `i`.
+    fn header_at(&self, i: usize) -> Option<Header> {
+        let mut j = i;
+        let mut designation = None;
+        let mut designation_text = None;
+        let first = self.content.get(i)?;
+        if matches!(first.kind, BlockKind::Heading | BlockKind::Text) {
+            if let Some(d) = header::designation(self.plain(i)) {
+                designation = Some(d);
+                designation_text = Some(self.plain(i).to_owned());
+                j += 1;
+            } else if let Some(d) = header::numbered_title(self.plain(i)) {
+                // Only a header when the body line follows.
+                let next_is_body = self
+                    .content
+                    .get(i + 1)
+                    .is_some_and(|_| bodies::body_line(self.plain(i + 1)).is_some());
+                if !next_is_body {
+                    return None;
+                }
+                designation = Some(d);
+                j += 1;
+            }
+        }
+        let mut titles = Vec::new();
+        while j < self.content.len() && titles.len() < MAX_TITLE_BLOCKS {
+            let plain = self.plain(j);
+            if bodies::body_line(plain).is_some() || !self.is_title_like(j) {
+                break;
+            }
+            if header::designation(plain).is_some() || header::numbered_title(plain).is_some() {
+                // A later designation starts the header, not this block.
+                return None;
+            }
+            titles.push(j);
+            j += 1;
+        }
+        let body = self
+            .content
+            .get(j)
+            .filter(|b| matches!(b.kind, BlockKind::Text | BlockKind::Heading))
+            .and_then(|_| bodies::body_line(self.plain(j)))
+            .map(str::to_owned);
+        if body.is_some() {
+            j += 1;
+        }
+        if designation.is_none() && body.is_none() {
+            return None;
+        }
+        Some(Header {
+            start: i,
+            end: j,
+            designation,
+            designation_text,
+            titles,
+            body,
+        })
+    }
+
+    /// A heading, or a short line without closing punctuation.
+    fn is_title_like(&self, i: usize) -> bool {
+        let plain = self.plain(i);
+        match self.content[i].kind {
+            BlockKind::Heading => true,
+            BlockKind::Text => {
+                !plain.is_empty()
+                    && plain.split(' ').count() <= MAX_TITLE_WORDS
+                    && !plain.ends_with(['.', ',', ';', ':'])
+                    && plain.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            }
+            _ => false,
+        }
+    }
+
+    // ----- instrument = header , { preambular } , { operative } , [ adoption ] -----
+
+    fn instrument(&mut self, header: Header) {
+        self.in_unassigned_run = false;
+        for k in header.start + 1..header.end {
+            if let Some(notes) = self.notes_before.get_mut(k) {
+                self.notes.append(notes);
+            }
+        }
+        let designation = header.designation.unwrap_or(header::Designation {
+            kind: InstrumentKind::Resolution,
+            symbol: None,
+            title: None,
+        });
+        let mut title = designation.title.clone().unwrap_or_default();
+        for &t in &header.titles {
+            if !title.is_empty() {
+                title.push(' ');
+            }
+            title.push_str(self.plain(t));
+        }
+        let has_body_line = header.body.is_some();
+        let span = self.content[header.start]
+            .span
+            .to(self.content[header.end - 1].span);
+        let inst = Instrument {
+            id: String::new(),
+            kind: designation.kind,
+            designation: header.designation_text,
+            symbol_from: designation.symbol.as_ref().map(|_| Provenance::Text),
+            symbol: designation.symbol,
+            title,
+            body: header.body,
+            year: None,
+            year_from: None,
+            adopted: None,
+            citation: String::new(),
+            preambular: Vec::new(),
+            operative: Vec::new(),
+            footnotes: Vec::new(),
+            span,
+        };
+        let mut draft = Draft {
+            inst,
+            // Without a body line (a decision in a report) there is no
+            // preamble: the text is operative.
+            part: if has_body_line {
+                Part::Preambular
+            } else {
+                Part::Operative
+            },
+            open: Open::Nothing,
+            levels: Vec::new(),
+            closed: false,
+            last_number: None,
+        };
+        self.pos = header.end;
+        while self.pos < self.content.len() {
+            if self.header_at(self.pos).is_some() {
+                break;
+            }
+            let i = self.pos;
+            if let Some(year) = header::adoption(self.plain(i)) {
+                self.take_notes();
+                draft.inst.adopted = Some(self.plain(i).to_owned());
+                if year.is_some() {
+                    draft.inst.year = year;
+                    draft.inst.year_from = Some(Provenance::Text);
+                }
+                draft.inst.span = draft.inst.span.to(self.content[i].span);
+                self.pos += 1;
+                break;
+            }
+            let step = self.step(&draft, i);
+            if matches!(step, Step::End) {
+                break;
+            }
+            self.take_notes();
+            match step {
+                Step::Continue => {
+                    let text = self.full_text(i);
+                    draft.append(text, self.content[i].span);
+                }
+                Step::Paragraph(part, number) => self.paragraph(&mut draft, i, part, number),
+                Step::Sub(placement) => self.subparagraph(&mut draft, i, placement),
+                Step::Aside => {
+                    self.unassigned_block(i);
+                    self.in_unassigned_run = false;
+                }
+                Step::End => break,
+            }
+            draft.inst.span = draft.inst.span.to(self.content[i].span);
+            draft.closed = draft.part == Part::Operative && draft.open_text().is_some_and(is_final);
+            self.pos += 1;
+        }
+        self.finish_leads(&mut draft.inst);
+        self.instruments.push(draft.inst);
+    }
+
+    /// Decides what block `i` is within `d`.
+    fn step(&self, d: &Draft, i: usize) -> Step {
+        let block = &self.content[i];
+        let open_complete = d.open_text().is_none_or(is_complete);
+        let nothing_open = d.open == Open::Nothing;
+        match &block.kind {
+            BlockKind::Heading => {
+                if d.closed {
+                    Step::End
+                } else {
+                    Step::Aside
+                }
+            }
+            BlockKind::Numbered { number } => {
+                let expected = d.last_number.map_or(1, |n| n + 1);
+                if !open_complete && *number != expected {
+                    Step::Continue
+                } else if d.closed && *number != expected {
+                    Step::End
+                } else {
+                    Step::Paragraph(Part::Operative, Some(*number))
+                }
+            }
+            BlockKind::Label(raw) if !nothing_open => {
+                if raw.delimiter == Delimiter::Dotted && d.levels.is_empty() {
+                    return self.text_step(d, i, open_complete);
+                }
+                let placement = labels::place(&d.levels, raw);
+                let in_sequence = placement.expected.is_none();
+                if !open_complete && !in_sequence {
+                    Step::Continue
+                } else if d.closed && !in_sequence {
+                    Step::End
+                } else {
+                    Step::Sub(placement)
+                }
+            }
+            _ => self.text_step(d, i, open_complete),
+        }
+    }
+
+    fn text_step(&self, d: &Draft, i: usize, open_complete: bool) -> Step {
+        let text = &self.texts[i];
+        if d.open == Open::Nothing {
+            return Step::Paragraph(d.part, None);
+        }
+        if starts_lowercase(&text.plain) || !open_complete {
+            return Step::Continue;
+        }
+        if d.closed {
+            return Step::End;
+        }
+        match d.part {
+            Part::Preambular if opens_with_lead(text, Part::Preambular) => {
+                Step::Paragraph(Part::Preambular, None)
+            }
+            Part::Preambular => Step::Continue,
+            // An operative paragraph starts with its number; unnumbered
+            // text continues the last one, unless nothing is numbered.
+            Part::Operative if d.last_number.is_none() => Step::Paragraph(Part::Operative, None),
+            Part::Operative => Step::Continue,
+        }
+    }
+
+    // ----- preambular | operative -----
+
+    fn paragraph(&mut self, d: &mut Draft, i: usize, part: Part, number: Option<u32>) {
+        if let Some(n) = number {
+            let expected = d.last_number.map_or(1, |n| n + 1);
+            let first_of_decision =
+                d.last_number.is_none() && d.inst.kind == InstrumentKind::Decision;
+            if n != expected && !first_of_decision {
+                self.warnings.push((
+                    WarningKind::NumberOutOfSequence { expected, found: n },
+                    self.content[i].span,
+                ));
+            }
+            d.last_number = Some(n);
+        }
+        d.part = part;
+        let text = match self.content[i].kind {
+            BlockKind::Numbered { .. } => self.texts[i].clone(),
+            _ => self.full_text(i),
+        };
+        let list = match part {
+            Part::Preambular => &mut d.inst.preambular,
+            Part::Operative => &mut d.inst.operative,
+        };
+        let ordinal = u32::try_from(list.len() + 1).unwrap_or(u32::MAX);
+        list.push(Paragraph {
+            id: String::new(),
+            citation: String::new(),
+            part,
+            ordinal,
+            number,
+            lead: None,
+            text,
+            subparagraphs: Vec::new(),
+            span: self.content[i].span,
+        });
+        d.open = Open::Paragraph;
+        d.levels.clear();
+    }
+
+    // ----- subparagraph = label , text , { subparagraph } -----
+
+    fn subparagraph(&mut self, d: &mut Draft, i: usize, placement: Placement) {
+        let BlockKind::Label(raw) = &self.content[i].kind else {
+            return;
+        };
+        let raw: RawLabel<'_> = *raw;
+        if let Some(expected) = &placement.expected {
+            self.warnings.push((
+                WarningKind::LabelOutOfSequence {
+                    expected: expected.clone(),
+                    found: raw.label.to_owned(),
+                },
+                self.content[i].span,
+            ));
+        }
+        d.levels.truncate(placement.depth);
+        d.levels.push(Level {
+            delimiter: raw.delimiter,
+            counter: placement.counter,
+            last: raw.label.to_owned(),
+        });
+        let sub = Subparagraph {
+            id: String::new(),
+            citation: String::new(),
+            label: raw.label.to_owned(),
+            text: self.texts[i].clone(),
+            subparagraphs: Vec::new(),
+            span: self.content[i].span,
+        };
+        let mut path = match &d.open {
+            Open::Sub(path) => path.clone(),
+            _ => Vec::new(),
+        };
+        path.truncate(placement.depth);
+        // The parent of the new sub-paragraph: the paragraph, or the
+        // sub-paragraph at `path`. Deeper than one below the current
+        // depth is not possible: `place` opens one level at a time.
+        let Some(paragraph) = d.last_paragraph_mut() else {
+            return;
+        };
+        let mut siblings = &mut paragraph.subparagraphs;
+        for &k in &path {
+            siblings = &mut siblings[k].subparagraphs;
+        }
+        siblings.push(sub);
+        path.push(siblings.len() - 1);
+        d.open = Open::Sub(path);
+    }
+
+    /// Gives every paragraph its lead phrase, warning where none is found.
+    fn finish_leads(&mut self, inst: &mut Instrument) {
+        let kind = inst.kind;
+        for p in inst.preambular.iter_mut().chain(inst.operative.iter_mut()) {
+            p.lead = lead_of(&p.text, p.part);
+            if p.lead.is_none() && kind == InstrumentKind::Resolution {
+                self.warnings.push((
+                    WarningKind::NoLeadPhrase {
+                        excerpt: excerpt(&p.text.plain),
+                    },
+                    p.span,
+                ));
+            }
+        }
+    }
+
+    // ----- footnotes and the finished document -----
+
+    fn finish(mut self, source_name: &str) -> Document {
+        self.attach_notes();
+        self.check_citations();
+        if self.instruments.is_empty() {
+            self.warnings
+                .push((WarningKind::NoInstrument, Span::new(0, 0)));
+        }
+        let src = self.src;
+        let mut warnings: Vec<Warning> = self
+            .warnings
+            .into_iter()
+            .map(|(kind, span)| Warning {
+                kind,
+                span,
+                line: line_of(src, span.start),
+            })
+            .collect();
+        warnings.sort_by_key(|w| w.span.start);
+        let mut unassigned = self.unassigned;
+        unassigned.sort_by_key(|p| p.span.start);
+        Document {
+            source: source_name.to_owned(),
+            instruments: self.instruments,
+            unassigned,
+            warnings,
+        }
+    }
+
+    /// Attaches each footnote to the instrument whose citation of its mark
+    /// comes nearest before it; an uncited footnote to the instrument it
+    /// sits in; anything else is unassigned.
+    fn attach_notes(&mut self) {
+        let citations = citations(&self.instruments);
+        for note in std::mem::take(&mut self.notes) {
+            let cited_before = citations
+                .iter()
+                .filter(|c| c.mark == note.mark && c.span.start <= note.span.start)
+                .max_by_key(|c| c.span.start);
+            let cited_after = || {
+                citations
+                    .iter()
+                    .filter(|c| c.mark == note.mark)
+                    .min_by_key(|c| c.span.start)
+            };
+            let target = cited_before.or_else(cited_after).map(|c| c.instrument);
+            let target = match target {
+                Some(t) => Some(t),
+                None => {
+                    self.warnings.push((
+                        WarningKind::FootnoteNotCited {
+                            mark: note.mark.clone(),
+                        },
+                        note.span,
+                    ));
+                    self.instruments.iter().position(|inst| {
+                        inst.span.start <= note.span.start && note.span.start <= inst.span.end
+                    })
+                }
+            };
+            match target {
+                Some(t) => self.instruments[t].footnotes.push(Footnote {
+                    mark: note.mark,
+                    text: note.text,
+                    span: note.span,
+                }),
+                None => {
+                    let mut text = Text {
+                        plain: note.mark.clone(),
+                        ..Text::default()
+                    };
+                    inline::join(&mut text, &note.text);
+                    self.unassigned.push(Passage {
+                        text: text.plain,
+                        span: note.span,
+                    });
+                }
+            }
+        }
+        for inst in &mut self.instruments {
+            inst.footnotes.sort_by_key(|f| f.span.start);
+        }
+    }
+
+    /// Warns about every mark cited without a footnote in its instrument.
+    fn check_citations(&mut self) {
+        for c in citations(&self.instruments) {
+            let inst = &self.instruments[c.instrument];
+            let first = citations_of(inst)
+                .into_iter()
+                .find(|(mark, _)| *mark == c.mark)
+                .map(|(_, span)| span);
+            if inst.footnote(&c.mark).is_none() && first == Some(c.span) {
+                self.warnings.push((
+                    WarningKind::FootnoteWithoutText {
+                        mark: c.mark.clone(),
+                    },
+                    c.span,
+                ));
+            }
+        }
+    }
+}
+
+impl Draft {
+    fn last_paragraph_mut(&mut self) -> Option<&mut Paragraph> {
+        match self.part {
+            Part::Preambular => self.inst.preambular.last_mut(),
+            Part::Operative => self.inst.operative.last_mut(),
+        }
+    }
+
+    fn last_paragraph(&self) -> Option<&Paragraph> {
+        match self.part {
+            Part::Preambular => self.inst.preambular.last(),
+            Part::Operative => self.inst.operative.last(),
+        }
+    }
+
+    /// The text of the unit that a continuation would extend.
+    fn open_text(&self) -> Option<&Text> {
+        let p = self.last_paragraph()?;
+        match &self.open {
+            Open::Nothing => None,
+            Open::Paragraph => Some(&p.text),
+            Open::Sub(path) => {
+                let mut subs = &p.subparagraphs;
+                let mut last = None;
+                for &k in path {
+                    let s = subs.get(k)?;
+                    last = Some(&s.text);
+                    subs = &s.subparagraphs;
+                }
+                last
+            }
+        }
+    }
+
+    /// Appends a continuation to the open unit, recording the join.
+    fn append(&mut self, more: Text, span: Span) {
+        fn join(text: &mut Text, own_span: &mut Span, more: &Text, span: Span) {
+            let at = text.plain.len() + usize::from(!text.plain.is_empty());
+            inline::join(text, more);
+            text.joins.push(at.min(text.plain.len()));
+            *own_span = own_span.to(span);
+        }
+        let open = self.open.clone();
+        let Some(p) = self.last_paragraph_mut() else {
+            return;
+        };
+        match open {
+            Open::Nothing => {}
+            Open::Paragraph => join(&mut p.text, &mut p.span, &more, span),
+            Open::Sub(path) => {
+                let mut subs = &mut p.subparagraphs;
+                for (depth, &k) in path.iter().enumerate() {
+                    if depth + 1 == path.len() {
+                        if let Some(s) = subs.get_mut(k) {
+                            join(&mut s.text, &mut s.span, &more, span);
+                        }
+                        return;
+                    }
+                    subs = &mut subs[k].subparagraphs;
+                }
+            }
+        }
+    }
+}
+
+/// One citation of a footnote mark.
+struct Citation {
+    instrument: usize,
+    mark: String,
+    span: Span,
+}
+
+fn citations(instruments: &[Instrument]) -> Vec<Citation> {
+    let mut out = Vec::new();
+    for (k, inst) in instruments.iter().enumerate() {
+        for (mark, span) in citations_of(inst) {
+            out.push(Citation {
+                instrument: k,
+                mark,
+                span,
+            });
+        }
+    }
+    out
+}
+
+/// Every mark an instrument cites, with the span of the citing unit.
+fn citations_of(inst: &Instrument) -> Vec<(String, Span)> {
+    fn subs(list: &[Subparagraph], out: &mut Vec<(String, Span)>) {
+        for s in list {
+            out.extend(s.text.marks.iter().map(|m| (m.mark.clone(), s.span)));
+            subs(&s.subparagraphs, out);
+        }
+    }
+    let mut out = Vec::new();
+    for p in inst.paragraphs() {
+        out.extend(p.text.marks.iter().map(|m| (m.mark.clone(), p.span)));
+        subs(&p.subparagraphs, &mut out);
+    }
+    out
+}
+
+/// The lead phrase of a paragraph: from the table; else the phrase in
+/// italics that opens it; else a participle or verb that looks like one.
+fn lead_of(text: &Text, part: Part) -> Option<String> {
+    let plain = &text.plain;
+    if let Some(m) = leads::match_lead(plain, part) {
+        return Some(m.phrase.to_owned());
+    }
+    if let Some(e) = text.emphasis.first().filter(|e| e.start == 0) {
+        let italic = plain[e.start..e.end]
+            .trim_end_matches([',', ':', ';', ' '])
+            .trim_end_matches(" that")
+            .trim();
+        let words = italic.split(' ').count();
+        if !italic.is_empty() && words <= 6 {
+            return Some(italic.to_owned());
+        }
+    }
+    match leads::lead_like(plain) {
+        Some((end, p)) if p == part => Some(plain[..end].to_owned()),
+        _ => None,
+    }
+}
+
+/// Whether a block can open a preambular paragraph: a known lead, an
+/// italic opening, or a participle.
+fn opens_with_lead(text: &Text, part: Part) -> bool {
+    leads::match_lead(&text.plain, part).is_some()
+        || text.emphasis.first().is_some_and(|e| e.start == 0)
+        || leads::lead_like(&text.plain).is_some_and(|(_, p)| p == part)
+}
+
+fn starts_lowercase(plain: &str) -> bool {
+    plain
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
+}
+
+/// The last character that counts, past closing quotes and brackets.
+fn last_significant(plain: &str) -> Option<char> {
+    plain
+        .trim_end_matches(['\u{201d}', '"', '\u{2019}', '\'', ')', ']', ' '])
+        .chars()
+        .next_back()
+}
+
+/// Ends with the punctuation that closes a unit.
+fn is_complete(text: &Text) -> bool {
+    matches!(last_significant(&text.plain), Some('.' | ';' | ':' | ',')) || text.plain.is_empty()
+}
+
+/// Ends with a full stop: the last operative paragraph.
+fn is_final(text: &Text) -> bool {
+    last_significant(&text.plain) == Some('.')
+}
+
+fn excerpt(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    if words.len() <= EXCERPT_WORDS {
+        text.to_owned()
+    } else {
+        format!("{}\u{2026}", words[..EXCERPT_WORDS].join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests;

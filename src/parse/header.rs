@@ -1,0 +1,164 @@
+//! Recognising the lines around an instrument's text: its designation
+//! ("Resolution 33/1"), the General Assembly's "78/228. Title" form, and
+//! the adoption line ("7th meeting, 16 May 2024").
+//!
+//! Each function takes a block's plain text (markup removed).
+
+use crate::model::InstrumentKind;
+
+/// A designation: what the instrument is and its symbol if printed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Designation {
+    pub kind: InstrumentKind,
+    pub symbol: Option<String>,
+    /// For the "78/228. Title" form, the title that follows the symbol.
+    pub title: Option<String>,
+}
+
+/// "Resolution 33/1", "Decision 33/1", "Draft resolution I", "Resolution
+/// 2331 (2016)", "Resolution": at most four words.
+pub fn designation(plain: &str) -> Option<Designation> {
+    let mut words: Vec<&str> = plain.split(' ').collect();
+    if words.len() > 4 {
+        return None;
+    }
+    if words[0].eq_ignore_ascii_case("draft") {
+        words.remove(0);
+    }
+    let kind = match words.first().map(|w| w.to_ascii_lowercase()).as_deref() {
+        Some("resolution") => InstrumentKind::Resolution,
+        Some("decision") => InstrumentKind::Decision,
+        _ => return None,
+    };
+    if !words[0].starts_with(|c: char| c.is_uppercase()) && !plain.starts_with("Draft") {
+        return None;
+    }
+    let symbol = match &words[1..] {
+        [] => None,
+        [id] if is_roman_upper(id) => None,
+        [id] if is_symbol(id) => Some((*id).to_owned()),
+        [id, year] if is_symbol(id) && is_year_in_brackets(year) => Some(format!("{id} {year}")),
+        _ => return None,
+    };
+    Some(Designation {
+        kind,
+        symbol,
+        title: None,
+    })
+}
+
+/// The General Assembly's heading form: "78/228. Improving the coordination
+/// of efforts against trafficking in persons".
+pub fn numbered_title(plain: &str) -> Option<Designation> {
+    let (symbol, title) = plain.split_once(". ")?;
+    let (session, number) = symbol.split_once('/')?;
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(session) || !digits(number) || !title.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    Some(Designation {
+        kind: InstrumentKind::Resolution,
+        symbol: Some(symbol.to_owned()),
+        title: Some(title.trim_end_matches('.').to_owned()),
+    })
+}
+
+/// "33/1", "11/5", "2331", "S-17/1": a symbol has a digit and no spaces.
+fn is_symbol(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
+        && s.len() <= 16
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '.'))
+        && !s.ends_with('.')
+}
+
+fn is_roman_upper(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 6 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
+fn is_year_in_brackets(s: &str) -> bool {
+    s.len() == 6
+        && s.starts_with('(')
+        && s.ends_with(')')
+        && s[1..5].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The adoption line that follows an instrument: "7th meeting", "50th
+/// plenary meeting, 19 December 2023". Returns the year when it names one.
+pub fn adoption(plain: &str) -> Option<Option<u16>> {
+    let (ordinal, rest) = plain.split_once(' ')?;
+    let digits = ordinal.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = &ordinal[digits..];
+    if digits == 0 || !matches!(suffix, "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    let rest = rest.strip_prefix("plenary ").unwrap_or(rest);
+    if !rest.starts_with("meeting") || plain.split(' ').count() > 10 {
+        return None;
+    }
+    Some(year_in(plain))
+}
+
+/// The last four-digit year (1945–2099) in a text.
+pub fn year_in(text: &str) -> Option<u16> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<u16>().ok())
+        .filter(|y| (1945..=2099).contains(y))
+        .next_back()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn designations_give_kind_and_symbol() {
+        let d = designation("Resolution 33/1").unwrap();
+        assert_eq!(d.kind, InstrumentKind::Resolution);
+        assert_eq!(d.symbol.as_deref(), Some("33/1"));
+        assert_eq!(
+            designation("Decision 33/1").unwrap().kind,
+            InstrumentKind::Decision
+        );
+        assert_eq!(
+            designation("Resolution 2331 (2016)")
+                .unwrap()
+                .symbol
+                .as_deref(),
+            Some("2331 (2016)")
+        );
+        assert_eq!(designation("Draft resolution II").unwrap().symbol, None);
+    }
+
+    #[test]
+    fn a_sentence_about_a_resolution_is_not_a_designation() {
+        assert_eq!(
+            designation("Resolution adopted by the General Assembly"),
+            None
+        );
+        assert_eq!(designation("Resolutions and decisions"), None);
+    }
+
+    #[test]
+    fn the_general_assembly_numbers_its_titles() {
+        let d = numbered_title("78/228. Improving the coordination of efforts").unwrap();
+        assert_eq!(d.symbol.as_deref(), Some("78/228"));
+        assert_eq!(
+            d.title.as_deref(),
+            Some("Improving the coordination of efforts")
+        );
+        assert_eq!(numbered_title("4. The following resolution"), None);
+    }
+
+    #[test]
+    fn adoption_lines_give_the_year() {
+        assert_eq!(adoption("7th meeting, 16 May 2024"), Some(Some(2024)));
+        assert_eq!(
+            adoption("50th plenary meeting 19 December 2023"),
+            Some(Some(2023))
+        );
+        assert_eq!(adoption("7th meeting"), Some(None));
+        assert_eq!(adoption("5th session of the Commission"), None);
+    }
+}
