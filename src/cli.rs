@@ -4,6 +4,8 @@
 //! clause-explorer parse FILE...     JSON of the parsed files on stdout
 //! clause-explorer check FILE...     a short human summary per file, with warnings
 //! clause-explorer outline FILE...   the readable outline used by the golden tests
+//! clause-explorer synth --paragraphs N [--seed S] [--from DIR] --out DIR
+//!                                   write a synthetic corpus for measuring at scale
 //! ```
 //!
 //! A manifest (`manifest.toml`) next to the files is applied. Files that
@@ -28,6 +30,9 @@ commands:
   parse FILE...     print the parsed files as JSON
   check FILE...     summarise each file: instruments, paragraphs, footnotes, warnings
   outline FILE...   print a readable outline of each file
+  synth --paragraphs N [--seed S] [--from DIR] --out DIR
+                    write a deterministic synthetic corpus of N paragraphs,
+                    recombined from the corpus in DIR (default: corpus)
 
 A manifest.toml next to the files supplies metadata the texts do not carry.";
 
@@ -47,12 +52,17 @@ fn run(args: Vec<OsString>) -> Result<ExitCode, String> {
     let mut parser = lexopt::Parser::from_args(args);
     let mut command: Option<String> = None;
     let mut files: Vec<PathBuf> = Vec::new();
+    let mut synth = SynthArgs::default();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Short('h') | Long("help") => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
             }
+            Long("paragraphs") => synth.paragraphs = Some(number(&mut parser)?),
+            Long("seed") => synth.seed = number(&mut parser)?,
+            Long("from") => synth.from = Some(PathBuf::from(value(&mut parser)?)),
+            Long("out") => synth.out = Some(PathBuf::from(value(&mut parser)?)),
             Value(v) if command.is_none() => {
                 command = Some(v.string().map_err(|e| e.to_string())?);
             }
@@ -63,6 +73,9 @@ fn run(args: Vec<OsString>) -> Result<ExitCode, String> {
     let Some(command) = command else {
         return Err(format!("no command given\n\n{USAGE}"));
     };
+    if command == "synth" {
+        return write_synth(&synth);
+    }
     if files.is_empty() {
         return Err(format!("{command}: no files given\n\n{USAGE}"));
     }
@@ -88,6 +101,53 @@ fn run(args: Vec<OsString>) -> Result<ExitCode, String> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+#[derive(Default)]
+struct SynthArgs {
+    paragraphs: Option<u64>,
+    seed: u64,
+    from: Option<PathBuf>,
+    out: Option<PathBuf>,
+}
+
+fn value(parser: &mut lexopt::Parser) -> Result<OsString, String> {
+    parser.value().map_err(|e| e.to_string())
+}
+
+fn number(parser: &mut lexopt::Parser) -> Result<u64, String> {
+    let v = value(parser)?;
+    let s = v.to_string_lossy();
+    s.replace('_', "")
+        .parse()
+        .map_err(|_| format!("expected a number, got {s:?}"))
+}
+
+/// `synth`: writes the synthetic corpus files into the output folder.
+fn write_synth(args: &SynthArgs) -> Result<ExitCode, String> {
+    let (Some(paragraphs), Some(out)) = (args.paragraphs, &args.out) else {
+        return Err(format!(
+            "synth needs --paragraphs N and --out DIR\n\n{USAGE}"
+        ));
+    };
+    let from = args.from.clone().unwrap_or_else(|| PathBuf::from("corpus"));
+    let loaded = corpus::load_dir(&from).map_err(|e| e.to_string())?;
+    let options = crate::synth::Options {
+        paragraphs: usize::try_from(paragraphs).map_err(|e| e.to_string())?,
+        seed: args.seed,
+    };
+    let files = crate::synth::synthesize(&loaded.corpus, &options);
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    for f in &files {
+        let path = out.join(&f.name);
+        std::fs::write(&path, &f.text).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    eprintln!(
+        "clause-explorer: wrote {} files with {paragraphs} paragraphs to {}",
+        files.len(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Loads the files, applying the manifest found next to each.

@@ -455,7 +455,10 @@ impl<'a> Parser<'a> {
                 }
                 let placement = labels::place(&d.levels, raw);
                 let in_sequence = placement.expected.is_none();
-                if !open_complete && !in_sequence {
+                // A sub-paragraph follows a unit that ended with punctuation
+                // ("Recognizing that:", "(a) …;"); after an unfinished one,
+                // "(a)" is a page that starts inside "article 3 (a) of".
+                if !open_complete {
                     Step::Continue
                 } else if d.closed && !in_sequence {
                     Step::End
