@@ -62,8 +62,16 @@ pub const BODIES: &[Body] = &[
     body("United Nations Environment Assembly", "UNEA"),
 ];
 
-/// The table entry for a body name, if known.
+/// The name without a leading "The": "The General Assembly" is the
+/// General Assembly.
+pub fn bare(name: &str) -> &str {
+    name.strip_prefix("The ").unwrap_or(name)
+}
+
+/// The table entry for a body name ("The General Assembly" or "General
+/// Assembly"), if known.
 pub fn known(name: &str) -> Option<&'static Body> {
+    let name = bare(name);
     BODIES.iter().find(|b| b.name.eq_ignore_ascii_case(name))
 }
 
@@ -73,7 +81,7 @@ pub fn abbreviation(name: &str) -> String {
     if let Some(b) = known(name) {
         return b.abbreviation.to_owned();
     }
-    let initials: String = name
+    let initials: String = bare(name)
         .split_whitespace()
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
@@ -93,9 +101,10 @@ pub const CONNECTIVES: &[&str] = &[
 /// Whether `line` (markup removed) is the line that opens an instrument by
 /// naming its adopting body: "The General Assembly," or "The Conference of
 /// the Parties to the United Nations Convention against Transnational
-/// Organized Crime,". Returns the body's name.
+/// Organized Crime,". Returns the body as named, without the comma.
 pub fn body_line(line: &str) -> Option<&str> {
-    let name = line.strip_prefix("The ")?.strip_suffix(',')?.trim();
+    let named = line.strip_suffix(',')?.trim();
+    let name = named.strip_prefix("The ")?;
     let words: Vec<&str> = name.split(' ').collect();
     if words.is_empty() || words.len() > 20 || name.contains([',', ';', ':', '.']) {
         return None;
@@ -104,7 +113,7 @@ pub fn body_line(line: &str) -> Option<&str> {
         w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || CONNECTIVES.contains(w)
     });
     let starts_capitalised = words[0].starts_with(|c: char| c.is_uppercase());
-    (title_case && starts_capitalised).then_some(name)
+    (title_case && starts_capitalised).then_some(named)
 }
 
 #[cfg(test)]
@@ -115,9 +124,12 @@ mod tests {
     fn the_opening_line_of_an_instrument_names_its_body() {
         assert_eq!(
             body_line("The Commission on Crime Prevention and Criminal Justice,"),
-            Some("Commission on Crime Prevention and Criminal Justice")
+            Some("The Commission on Crime Prevention and Criminal Justice")
         );
-        assert_eq!(body_line("The General Assembly,"), Some("General Assembly"));
+        assert_eq!(
+            body_line("The General Assembly,"),
+            Some("The General Assembly")
+        );
     }
 
     #[test]
@@ -135,6 +147,6 @@ mod tests {
             abbreviation("Conference of the Parties to the United Nations Convention against Transnational Organized Crime"),
             "UNTOC COP"
         );
-        assert_eq!(abbreviation("General Assembly"), "GA");
+        assert_eq!(abbreviation("The General Assembly"), "GA");
     }
 }

@@ -191,6 +191,7 @@ mod tests {
             symbol_from: None,
             title: title.to_owned(),
             body: body.map(str::to_owned),
+            body_from: None,
             year: None,
             year_from: None,
             adopted: None,

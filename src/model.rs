@@ -65,6 +65,8 @@ pub struct Document {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Passage {
     pub text: String,
+    /// Set when the passage is a footnote that no instrument claims.
+    pub footnote_mark: Option<String>,
     pub span: Span,
 }
 
@@ -115,9 +117,10 @@ pub struct Instrument {
     pub symbol_from: Option<Provenance>,
     /// Empty when the text has none (Security Council resolutions).
     pub title: String,
-    /// The adopting body as named in the text, without "The" and the
-    /// trailing comma ("Commission on Crime Prevention and Criminal Justice").
+    /// The adopting body as the text names it, without the trailing comma
+    /// ("The Commission on Crime Prevention and Criminal Justice").
     pub body: Option<String>,
+    pub body_from: Option<Provenance>,
     /// Year of adoption, from an adoption line or the manifest.
     pub year: Option<u16>,
     pub year_from: Option<Provenance>,

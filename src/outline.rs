@@ -17,7 +17,14 @@ pub fn outline(doc: &Document) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "source: {}", doc.source);
     for p in &doc.unassigned {
-        let _ = writeln!(out, "unassigned: {}", ends(&p.text));
+        match &p.footnote_mark {
+            Some(mark) => {
+                let _ = writeln!(out, "unassigned footnote {mark}: {}", ends(&p.text));
+            }
+            None => {
+                let _ = writeln!(out, "unassigned: {}", ends(&p.text));
+            }
+        }
     }
     for inst in &doc.instruments {
         instrument(&mut out, inst);
@@ -25,6 +32,13 @@ pub fn outline(doc: &Document) -> String {
     for w in &doc.warnings {
         let _ = writeln!(out, "warning: {w}");
     }
+    out
+}
+
+/// The outline of one instrument.
+pub fn instrument_outline(inst: &Instrument) -> String {
+    let mut out = String::new();
+    instrument(&mut out, inst);
     out
 }
 

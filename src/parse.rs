@@ -97,6 +97,9 @@ struct Header {
     end: usize,
     designation: Option<header::Designation>,
     designation_text: Option<String>,
+    /// "Adopted by the Security Council at its … meeting, on …": the block
+    /// and the year it names.
+    adopted: Option<(usize, Option<u16>)>,
     titles: Vec<usize>,
     body: Option<String>,
 }
@@ -247,7 +250,11 @@ impl<'a> Parser<'a> {
         }
         self.in_unassigned_run = true;
         if !text.is_empty() {
-            self.unassigned.push(Passage { text, span });
+            self.unassigned.push(Passage {
+                text,
+                footnote_mark: None,
+                span,
+            });
         }
     }
 
@@ -265,6 +272,7 @@ impl<'a> Parser<'a> {
                 designation_text = Some(self.plain(i).to_owned());
                 j += 1;
             } else if let Some(d) = header::numbered_title(self.plain(i)) {
+                designation_text = d.symbol.clone();
                 // Only a header when the body line follows.
                 let next_is_body = self
                     .content
@@ -277,8 +285,16 @@ impl<'a> Parser<'a> {
                 j += 1;
             }
         }
+        let mut adopted = None;
         let mut titles = Vec::new();
         while j < self.content.len() && titles.len() < MAX_TITLE_BLOCKS {
+            if designation.is_some() && adopted.is_none() {
+                if let Some(year) = header::adopted_by(self.plain(j)) {
+                    adopted = Some((j, year));
+                    j += 1;
+                    continue;
+                }
+            }
             let plain = self.plain(j);
             if bodies::body_line(plain).is_some() || !self.is_title_like(j) {
                 break;
@@ -307,6 +323,7 @@ impl<'a> Parser<'a> {
             end: j,
             designation,
             designation_text,
+            adopted,
             titles,
             body,
         })
@@ -321,7 +338,10 @@ impl<'a> Parser<'a> {
                 !plain.is_empty()
                     && plain.split(' ').count() <= MAX_TITLE_WORDS
                     && !plain.ends_with(['.', ',', ';', ':'])
-                    && plain.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    && plain
+                        .chars()
+                        .find(|c| c.is_alphanumeric())
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             }
             _ => false,
         }
@@ -352,6 +372,10 @@ impl<'a> Parser<'a> {
         let span = self.content[header.start]
             .span
             .to(self.content[header.end - 1].span);
+        let (adopted, year) = match header.adopted {
+            Some((k, year)) => (Some(self.plain(k).to_owned()), year),
+            None => (None, None),
+        };
         let inst = Instrument {
             id: String::new(),
             kind: designation.kind,
@@ -359,10 +383,11 @@ impl<'a> Parser<'a> {
             symbol_from: designation.symbol.as_ref().map(|_| Provenance::Text),
             symbol: designation.symbol,
             title,
+            body_from: header.body.as_ref().map(|_| Provenance::Text),
             body: header.body,
-            year: None,
-            year_from: None,
-            adopted: None,
+            year_from: year.map(|_| Provenance::Text),
+            year,
+            adopted,
             citation: String::new(),
             preambular: Vec::new(),
             operative: Vec::new(),
@@ -666,17 +691,11 @@ impl<'a> Parser<'a> {
                     text: note.text,
                     span: note.span,
                 }),
-                None => {
-                    let mut text = Text {
-                        plain: note.mark.clone(),
-                        ..Text::default()
-                    };
-                    inline::join(&mut text, &note.text);
-                    self.unassigned.push(Passage {
-                        text: text.plain,
-                        span: note.span,
-                    });
-                }
+                None => self.unassigned.push(Passage {
+                    text: note.text.plain,
+                    footnote_mark: Some(note.mark),
+                    span: note.span,
+                }),
             }
         }
         for inst in &mut self.instruments {

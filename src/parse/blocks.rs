@@ -14,7 +14,7 @@
 use crate::leads;
 use crate::model::{Part, Span};
 
-use super::inline::{superscript_digit, window};
+use super::inline::{is_footnote_mark, superscript_digit, window};
 use super::labels::{self, RawLabel};
 
 /// A block of source text, classified by its opening.
@@ -193,7 +193,7 @@ fn footnote_mark(line: &str) -> Option<(String, usize)> {
     let (mark, len) = if let Some(rest) = line.strip_prefix("<sup>") {
         let close = window(rest, 16).find("</sup>")?;
         let mark = rest[..close].trim();
-        if mark.is_empty() || !mark.chars().all(|c| c.is_ascii_alphanumeric() || c == '*') {
+        if !is_footnote_mark(mark) {
             return None;
         }
         (mark.to_owned(), 5 + close + 6)

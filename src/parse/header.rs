@@ -83,6 +83,13 @@ fn is_year_in_brackets(s: &str) -> bool {
         && s[1..5].bytes().all(|b| b.is_ascii_digit())
 }
 
+/// The line under a Security Council designation: "Adopted by the Security
+/// Council at its 7847th meeting, on 20 December 2016". Returns the year.
+pub fn adopted_by(plain: &str) -> Option<Option<u16>> {
+    let rest = plain.strip_prefix("Adopted by ")?;
+    (rest.contains("meeting") && plain.split(' ').count() <= 20).then(|| year_in(plain))
+}
+
 /// The adoption line that follows an instrument: "7th meeting", "50th
 /// plenary meeting, 19 December 2023". Returns the year when it names one.
 pub fn adoption(plain: &str) -> Option<Option<u16>> {
@@ -149,6 +156,17 @@ mod tests {
             Some("Improving the coordination of efforts")
         );
         assert_eq!(numbered_title("4. The following resolution"), None);
+    }
+
+    #[test]
+    fn the_security_council_says_when_it_adopted_under_the_designation() {
+        assert_eq!(
+            adopted_by(
+                "Adopted by the Security Council at its 7847th meeting, on 20 December 2016"
+            ),
+            Some(Some(2016))
+        );
+        assert_eq!(adopted_by("Adopted resolutions"), None);
     }
 
     #[test]

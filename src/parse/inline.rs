@@ -145,7 +145,7 @@ pub fn join(text: &mut Text, more: &Text) {
     let mut b = Builder {
         text: std::mem::take(text),
         pending_space: true,
-        open: None,
+        ..Builder::default()
     };
     b.append(more);
     *text = b.text;
@@ -157,6 +157,9 @@ struct Builder {
     text: Text,
     pending_space: bool,
     open: Option<usize>,
+    /// Set right after a footnote mark: a mark ends a word, so letters on
+    /// both sides of it ("Convention¹and") are two words.
+    after_mark: bool,
 }
 
 impl Builder {
@@ -168,6 +171,13 @@ impl Builder {
     }
 
     fn push(&mut self, c: char) {
+        if self.after_mark
+            && c.is_alphanumeric()
+            && self.text.plain.ends_with(char::is_alphanumeric)
+        {
+            self.pending_space = true;
+        }
+        self.after_mark = false;
         self.flush_space();
         self.text.plain.push(c);
     }
@@ -191,6 +201,7 @@ impl Builder {
             mark: mark.to_owned(),
             at: self.text.plain.len(),
         });
+        self.after_mark = true;
     }
 
     fn open_emphasis(&mut self) {
@@ -270,8 +281,12 @@ fn pair_emphasis(src: &str) -> Vec<Delim> {
         let run = bytes[i..].iter().take_while(|&&b| b == b'*').count();
         let before = src[..i].chars().next_back();
         let after = src[i + run..].chars().next();
-        let left_flanking = after.is_some_and(|c| !c.is_whitespace());
-        let right_flanking = before.is_some_and(|c| !c.is_whitespace());
+        // Emphasis starts and ends at word boundaries: a star inside a word
+        // ("a*b") is text, so removing stars never merges two words.
+        let left_flanking = after.is_some_and(|c| !c.is_whitespace())
+            && before.is_none_or(|c| !c.is_alphanumeric());
+        let right_flanking = before.is_some_and(|c| !c.is_whitespace())
+            && after.is_none_or(|c| !c.is_alphanumeric());
         let kind = usize::from(run != 1); // 0: italic, 1: bold (or longer)
         if right_flanking && !stacks[kind].is_empty() {
             let open = stacks[kind].pop().unwrap_or(0);
@@ -305,22 +320,33 @@ fn sup_mark(rest: &str) -> Option<(SupContent<'_>, usize)> {
     let open_len = tag_len(rest, "sup")?;
     let body = &rest[open_len..];
     let close = window(body, 64).find("</")?;
+    if body[..close].contains(['\n', '\r']) {
+        // A tag broken across lines is text, not a mark.
+        return None;
+    }
     let close_tag = &body[close..];
     let close_len = closing_tag_len(close_tag, "sup")?;
     let content = body[..close].trim();
-    let is_mark = !content.is_empty()
-        && content.len() <= MAX_MARK_LEN
-        && (content.chars().all(|c| c.is_ascii_digit())
-            || (content.chars().count() == 1
-                && content
-                    .chars()
-                    .all(|c| matches!(c, '*' | '†' | '‡' | '§') || c.is_ascii_lowercase())));
     let len = open_len + close + close_len;
-    Some(if is_mark {
+    Some(if is_footnote_mark(content) {
         (SupContent::Mark(content), len)
     } else {
         (SupContent::Text(content), len)
     })
+}
+
+/// What `<sup>…</sup>` holds when it is a footnote mark: up to four
+/// digits, or one symbol or lower-case letter.
+pub(crate) fn is_footnote_mark(content: &str) -> bool {
+    let mut chars = content.chars();
+    let single = chars.next().is_some() && chars.next().is_none();
+    (!content.is_empty()
+        && content.len() <= MAX_MARK_LEN
+        && content.bytes().all(|b| b.is_ascii_digit()))
+        || (single
+            && content
+                .chars()
+                .all(|c| matches!(c, '*' | '†' | '‡' | '§') || c.is_ascii_lowercase()))
 }
 
 /// The length of an opening tag `<name>` (case-insensitive, no attributes).
@@ -463,6 +489,15 @@ mod tests {
         assert_eq!(got.plain, "Organized Crime and the Protocol,");
         let marks: Vec<_> = got.marks.iter().map(|m| (m.mark.as_str(), m.at)).collect();
         assert_eq!(marks, vec![("24", 15), ("25", 33)]);
+    }
+
+    #[test]
+    fn a_mark_between_letters_separates_two_words() {
+        assert_eq!(
+            plain("Convention¹and Protocol<sup>2</sup>which"),
+            "Convention and Protocol which"
+        );
+        assert_eq!(plain("Convention¹, and"), "Convention, and");
     }
 
     #[test]

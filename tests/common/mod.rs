@@ -1,0 +1,184 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The shipped corpus folder.
+pub fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// The corpus texts, as (file name, text), in file-name order.
+pub fn corpus_texts() -> Vec<(String, String)> {
+    texts_in(&corpus_dir())
+}
+
+/// Every `.txt` and `.md` file under `dir`, recursively, in path order.
+pub fn texts_in(dir: &Path) -> Vec<(String, String)> {
+    let mut paths = Vec::new();
+    collect(dir, &mut paths);
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("fixture is UTF-8 text");
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, text)
+        })
+        .collect()
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect(&p, out);
+        } else if matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")) {
+            out.push(p);
+        }
+    }
+}
+
+/// The test fixtures folder.
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+// ----- word conservation -----
+
+use std::collections::BTreeMap;
+
+use clause_explorer::model::{Document, Provenance, Subparagraph, Text};
+use clause_explorer::parse::parse_document;
+
+type Words = BTreeMap<String, i64>;
+
+/// Words of a source text: runs of letters and digits, after removing
+/// `<sup>…</sup>` marks, superscript digits, `<br>` and link targets `(#)`.
+fn input_words(src: &str) -> Words {
+    let mut s = String::with_capacity(src.len());
+    let mut rest = src;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("<sup>") {
+            // A tag is on one line: a paragraph break ends it.
+            if let Some(end) = after
+                .find("</sup>")
+                .filter(|&e| e <= 16 && !after[..e].contains('\n'))
+            {
+                let inner = &after[..end];
+                let inner_mark = inner.trim();
+                let is_mark = (!inner_mark.is_empty()
+                    && inner_mark.len() <= 4
+                    && inner_mark.chars().all(|c| c.is_ascii_digit()))
+                    || (inner_mark.chars().count() == 1
+                        && inner_mark
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || "*†‡§".contains(c)));
+                if is_mark {
+                    s.push(' ');
+                } else {
+                    s.push_str(inner);
+                }
+                rest = &after[end + 6..];
+                continue;
+            }
+        }
+        if let Some(after) = rest.strip_prefix("](#)") {
+            s.push(' ');
+            rest = after;
+            continue;
+        }
+        for tag in ["<br>", "<br/>", "<br />"] {
+            if let Some(after) = rest.strip_prefix(tag) {
+                s.push(' ');
+                rest = after;
+            }
+        }
+        let Some(c) = rest.chars().next() else { break };
+        if !"⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c) {
+            s.push(c);
+        } else {
+            s.push(' ');
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    words_of(&s)
+}
+
+fn words_of(text: &str) -> Words {
+    let mut words = Words::new();
+    add(&mut words, text);
+    words
+}
+
+fn add(words: &mut Words, text: &str) {
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        if !w.is_empty() {
+            *words.entry(w.to_owned()).or_default() += 1;
+        }
+    }
+}
+
+/// Words of every field of the parsed document that comes from the text.
+fn output_words(doc: &Document) -> Words {
+    fn text(words: &mut Words, t: &Text) {
+        add(words, &t.plain);
+    }
+    fn subs(words: &mut Words, list: &[Subparagraph]) {
+        for s in list {
+            add(words, &s.label);
+            text(words, &s.text);
+            subs(words, &s.subparagraphs);
+        }
+    }
+    let mut words = Words::new();
+    for p in &doc.unassigned {
+        add(&mut words, &p.text);
+    }
+    for inst in &doc.instruments {
+        if let Some(d) = &inst.designation {
+            add(&mut words, d);
+        }
+        add(&mut words, &inst.title);
+        if inst.body_from == Some(Provenance::Text) {
+            add(&mut words, inst.body.as_deref().unwrap_or_default());
+        }
+        if let Some(a) = &inst.adopted {
+            add(&mut words, a);
+        }
+        for p in inst.paragraphs() {
+            if let Some(n) = p.number {
+                add(&mut words, &n.to_string());
+            }
+            text(&mut words, &p.text);
+            subs(&mut words, &p.subparagraphs);
+        }
+        for f in &inst.footnotes {
+            text(&mut words, &f.text);
+        }
+    }
+    words
+}
+
+/// The words in one multiset and not the other, with their counts.
+fn difference(input: &Words, output: &Words) -> Vec<(String, i64)> {
+    let mut diff: Words = input.clone();
+    for (w, n) in output {
+        *diff.entry(w.clone()).or_default() -= n;
+    }
+    diff.into_iter().filter(|(_, n)| *n != 0).collect()
+}
+
+/// Panics with the differing words unless the parse of `src` keeps every
+/// word of it exactly once.
+pub fn assert_conserved(name: &str, src: &str) {
+    let doc = parse_document(name, src);
+    let diff = difference(&input_words(src), &output_words(&doc));
+    assert!(
+        diff.is_empty(),
+        "{name}: words lost (+) or invented (-): {diff:?}"
+    );
+}

@@ -1,0 +1,63 @@
+//! Golden outlines of the shipped corpus: every instrument, paragraph id,
+//! lead, first and last words, sub-paragraph labels, footnotes and the
+//! words on either side of every page-break join. Each snapshot was checked
+//! by eye against its source; a parser change shows up as a readable diff.
+
+mod common;
+
+use clause_explorer::corpus::load_dir;
+use clause_explorer::outline::outline;
+
+#[test]
+fn the_shipped_corpus_parses_to_its_reviewed_outlines() {
+    let loaded = load_dir(&common::corpus_dir()).expect("corpus folder is readable");
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    assert_eq!(loaded.corpus.documents.len(), 5);
+    for doc in &loaded.corpus.documents {
+        let name = doc.source.trim_end_matches(".txt").to_owned();
+        insta::assert_snapshot!(name, outline(doc));
+    }
+}
+
+#[test]
+fn the_corpus_holds_six_instruments() {
+    let loaded = load_dir(&common::corpus_dir()).expect("corpus folder is readable");
+    let citations: Vec<_> = loaded
+        .corpus
+        .instruments()
+        .map(|i| i.citation.as_str())
+        .collect();
+    assert_eq!(
+        citations,
+        vec![
+            "CCPCJ res. 33/1",
+            "CCPCJ dec. 33/1",
+            "CCPCJ res. \u{201c}Improving the protection of children against\u{2026}\u{201d}",
+            "CCPCJ res. \u{201c}Preventing and combating trafficking in persons\u{2026}\u{201d}",
+            "CCPCJ res. \u{201c}Strengthening measures against trafficking in persons\u{201d}",
+            "UNTOC COP res. 11/5",
+        ]
+    );
+}
+
+#[test]
+fn operative_paragraph_7_of_33_1_has_twelve_sub_paragraphs() {
+    let loaded = load_dir(&common::corpus_dir()).expect("corpus folder is readable");
+    let res = loaded
+        .corpus
+        .instruments()
+        .find(|i| i.id == "ccpcj-res-33-1")
+        .expect("33/1 is in the corpus");
+    let op7 = &res.operative[6];
+    assert_eq!(op7.number, Some(7));
+    assert_eq!(op7.lead.as_deref(), Some("Further encourages"));
+    let labels: Vec<_> = op7.subparagraphs.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        "abcdefghijkl"
+            .chars()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(op7.subparagraphs[1].citation, "CCPCJ res. 33/1, op. 7 (b)");
+}
