@@ -103,16 +103,18 @@ pub const CONNECTIVES: &[&str] = &[
 /// the Parties to the United Nations Convention against Transnational
 /// Organized Crime,". Returns the body as named, without the comma.
 pub fn body_line(line: &str) -> Option<&str> {
-    let named = line.strip_suffix(',')?.trim();
-    let name = named.strip_prefix("The ")?;
-    let words: Vec<&str> = name.split(' ').collect();
-    if words.is_empty() || words.len() > 20 || name.contains([',', ';', ':', '.']) {
+    if line.len() > 240 {
         return None;
     }
-    let title_case = words.iter().all(|w| {
-        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || CONNECTIVES.contains(w)
+    let named = line.strip_suffix(',')?.trim();
+    let name = named.strip_prefix("The ")?;
+    if name.is_empty() || name.split(' ').count() > 20 || name.contains([',', ';', ':', '.']) {
+        return None;
+    }
+    let title_case = name.split(' ').all(|w| {
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || CONNECTIVES.contains(&w)
     });
-    let starts_capitalised = words[0].starts_with(|c: char| c.is_uppercase());
+    let starts_capitalised = name.starts_with(|c: char| c.is_uppercase());
     (title_case && starts_capitalised).then_some(named)
 }
 

@@ -337,17 +337,20 @@ pub fn match_lead(text: &str, part: Part) -> Option<LeadMatch<'_>> {
         return None;
     }
     let mut best: Option<LeadMatch<'_>> = None;
-    let mut adverb_ends: Vec<usize> = vec![0];
-    for adverb in ADVERBS_BEFORE {
-        if let Some(end) = words_at(text, 0, adverb) {
-            adverb_ends.push(end + 1);
-        }
-    }
-    for start in adverb_ends {
-        if start > text.len() {
+    let adverb_end = ADVERBS_BEFORE
+        .iter()
+        .find_map(|adverb| words_at(text, 0, adverb))
+        .map(|end| end + 1);
+    for start in std::iter::once(0).chain(adverb_end) {
+        let Some(rest) = text.get(start..) else {
             continue;
-        }
-        for lead in TABLE.iter().filter(|l| l.part == part) {
+        };
+        // Only entries whose first word is the text's first word can match.
+        let first = first_word(rest);
+        let candidates = TABLE
+            .iter()
+            .filter(|l| l.part == part && first_word(l.phrase).eq_ignore_ascii_case(first));
+        for lead in candidates {
             let Some(mut end) = words_at(text, start, lead.phrase) else {
                 continue;
             };
@@ -367,6 +370,13 @@ pub fn match_lead(text: &str, part: Part) -> Option<LeadMatch<'_>> {
         }
     }
     best
+}
+
+fn first_word(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(text.len());
+    &text[..end]
 }
 
 /// The group of a lead phrase as stored on a paragraph.

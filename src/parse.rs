@@ -336,8 +336,8 @@ impl<'a> Parser<'a> {
             BlockKind::Heading => true,
             BlockKind::Text => {
                 !plain.is_empty()
-                    && plain.split(' ').count() <= MAX_TITLE_WORDS
                     && !plain.ends_with(['.', ',', ';', ':'])
+                    && plain.split(' ').count() <= MAX_TITLE_WORDS
                     && plain
                         .chars()
                         .find(|c| c.is_alphanumeric())

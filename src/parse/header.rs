@@ -18,6 +18,9 @@ pub struct Designation {
 /// "Resolution 33/1", "Decision 33/1", "Draft resolution I", "Resolution
 /// 2331 (2016)", "Resolution": at most four words.
 pub fn designation(plain: &str) -> Option<Designation> {
+    if plain.len() > 48 || !plain.starts_with(['R', 'r', 'D', 'd']) {
+        return None;
+    }
     let mut words: Vec<&str> = plain.split(' ').collect();
     if words.len() > 4 {
         return None;
@@ -50,6 +53,9 @@ pub fn designation(plain: &str) -> Option<Designation> {
 /// The General Assembly's heading form: "78/228. Improving the coordination
 /// of efforts against trafficking in persons".
 pub fn numbered_title(plain: &str) -> Option<Designation> {
+    if !plain.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let (symbol, title) = plain.split_once(". ")?;
     let (session, number) = symbol.split_once('/')?;
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
@@ -111,8 +117,7 @@ pub fn year_in(text: &str) -> Option<u16> {
     text.split(|c: char| !c.is_ascii_digit())
         .filter(|w| w.len() == 4)
         .filter_map(|w| w.parse::<u16>().ok())
-        .filter(|y| (1945..=2099).contains(y))
-        .next_back()
+        .rfind(|y| (1945..=2099).contains(y))
 }
 
 #[cfg(test)]

@@ -129,14 +129,24 @@ pub fn parse_inline(src: &str) -> Text {
                 out.space();
                 i += c.len_utf8();
             }
-            c => {
-                out.push(c);
-                i += c.len_utf8();
+            _ => {
+                // A run of ordinary characters goes in at once.
+                let run = rest
+                    .char_indices()
+                    .find(|&(_, ch)| is_special(ch))
+                    .map_or(rest.len(), |(k, _)| k);
+                out.push_run(&rest[..run]);
+                i += run;
             }
         }
         debug_assert!(i <= bytes.len());
     }
     out.finish()
+}
+
+/// Characters that start markup, end a word, or are footnote marks.
+fn is_special(c: char) -> bool {
+    matches!(c, '*' | '\\' | '<' | '&' | '[') || c.is_whitespace() || superscript_digit(c).is_some()
 }
 
 /// Appends `more` to `text` with one space between, as when a paragraph
@@ -180,6 +190,15 @@ impl Builder {
         self.after_mark = false;
         self.flush_space();
         self.text.plain.push(c);
+    }
+
+    /// Pushes characters none of which is whitespace or markup.
+    fn push_run(&mut self, run: &str) {
+        let Some(first) = run.chars().next() else {
+            return;
+        };
+        self.push(first);
+        self.text.plain.push_str(&run[first.len_utf8()..]);
     }
 
     fn push_str(&mut self, s: &str) {

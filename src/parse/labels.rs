@@ -52,12 +52,13 @@ pub struct RawLabel<'a> {
 /// Recognises "(a) ", "(iv) ", "a. " and "iv. " at the start of `text`.
 /// Dotted labels are single letters or roman numerals.
 pub fn label_at_start(text: &str) -> Option<RawLabel<'_>> {
+    // Labels are short: look no further than a few bytes.
     let (label, delimiter, consumed) = if let Some(rest) = text.strip_prefix('(') {
-        let close = rest.find(')')?;
+        let close = rest.bytes().take(8).position(|b| b == b')')?;
         let label = &rest[..close];
         (label, Delimiter::Parenthesised, close + 2)
     } else {
-        let dot = text.find('.')?;
+        let dot = text.bytes().take(8).position(|b| b == b'.')?;
         let label = &text[..dot];
         let single_letter = label.len() == 1;
         if !(single_letter || roman_value(label).is_some()) {
