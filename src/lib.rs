@@ -18,6 +18,7 @@
 //! ```
 
 pub mod bodies;
+pub mod bundle;
 pub mod cite;
 pub mod input;
 pub mod leads;

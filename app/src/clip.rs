@@ -1,0 +1,42 @@
+//! What "Copy with citation" puts on the clipboard: the clause as it reads,
+//! sub-paragraphs on their own lines, and its citation.
+//!
+//! ```
+//! use clause_explorer::parse::parse_document;
+//! use clause_explorer_app::clip::paragraph_with_citation;
+//! let doc = parse_document("x.txt", "T\n\nThe General Assembly,\n\n1. *Urges* States:\n\n(a) To act;\n\n(b) To report.\n");
+//! let op1 = &doc.instruments[0].operative[0];
+//! assert_eq!(
+//!     paragraph_with_citation(op1),
+//!     "1. Urges States:\n(a) To act;\n(b) To report.\n(GA res. \u{201c}T\u{201d}, op. 1)"
+//! );
+//! ```
+
+use clause_explorer::model::{Paragraph, Subparagraph};
+
+/// A paragraph with its number, sub-paragraphs and citation.
+pub fn paragraph_with_citation(p: &Paragraph) -> String {
+    let mut out = String::new();
+    if let Some(n) = p.number {
+        out.push_str(&format!("{n}. "));
+    }
+    out.push_str(&p.text.plain);
+    subparagraphs(&mut out, &p.subparagraphs);
+    out.push_str(&format!("\n({})", p.citation));
+    out
+}
+
+/// A sub-paragraph with its label and citation.
+pub fn subparagraph_with_citation(s: &Subparagraph) -> String {
+    let mut out = format!("({}) {}", s.label, s.text.plain);
+    subparagraphs(&mut out, &s.subparagraphs);
+    out.push_str(&format!("\n({})", s.citation));
+    out
+}
+
+fn subparagraphs(out: &mut String, subs: &[Subparagraph]) {
+    for s in subs {
+        out.push_str(&format!("\n({}) {}", s.label, s.text.plain));
+        subparagraphs(out, &s.subparagraphs);
+    }
+}

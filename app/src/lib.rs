@@ -1,0 +1,17 @@
+//! The Clause Explorer web app.
+//!
+//! The view layer (`ui`, Leptos) exists only in the browser and stays thin:
+//! it wires signals to pure functions. Those pure pieces (routes, text
+//! pieces, clipboard text) are plain Rust, tested natively with
+//! `cargo test -p clause-explorer-app`; the domain (parsing, search,
+//! comparison) is the `clause-explorer` crate.
+
+pub mod clip;
+pub mod pieces;
+pub mod route;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+/// The corpus bundle written by `build.rs`: parsed at build time.
+pub static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.bin"));

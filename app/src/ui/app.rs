@@ -1,0 +1,122 @@
+//! The page frame: header with the site's name and navigation, the view of
+//! the current route, and a footer. The route lives in the URL hash; this
+//! component keeps a signal in step with it.
+
+use leptos::prelude::*;
+
+use super::instrument::InstrumentView;
+use super::library::Library;
+use super::{current_hash, Clause, Data};
+use crate::route::Route;
+
+/// The whole app, given the session's data.
+#[component]
+pub fn App(data: &'static Data) -> impl IntoView {
+    let route = RwSignal::new(Route::parse(&current_hash()));
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(Route::parse(&current_hash()));
+    });
+    on_cleanup(move || handle.remove());
+    provide_context(route);
+
+    Effect::new(move |_| {
+        let title = page_title(data, &route.get());
+        document().set_title(&title);
+    });
+
+    let offline = window().location().protocol().is_ok_and(|p| p == "file:");
+
+    view! {
+        <a class="skip" href="#main" on:click=skip_to_main>"Skip to content"</a>
+        <header class="site">
+            <a class="brand" href="#/">"Clause Explorer"</a>
+            <nav aria-label="Main">
+                <ul>
+                    <li>
+                        <a href="#/" aria-current=move || current(&route.get(), "library")>
+                            "Library"
+                        </a>
+                    </li>
+                </ul>
+            </nav>
+        </header>
+        <main id="main" tabindex="-1">
+            {move || match route.get() {
+                Route::Library => view! { <Library data/> }.into_any(),
+                Route::Instrument { id } => match data.get(&id) {
+                    Some(Clause::Instrument(inst)) => {
+                        view! { <InstrumentView data inst focus=None/> }.into_any()
+                    }
+                    _ => not_found(&id).into_any(),
+                },
+                Route::Clause { id } => match data.get(&id) {
+                    Some(clause) => {
+                        let inst = clause.instrument();
+                        view! { <InstrumentView data inst focus=Some(id.clone())/> }.into_any()
+                    }
+                    None => not_found(&id).into_any(),
+                },
+                Route::NotFound { hash } => not_found(&hash).into_any(),
+                _ => not_found("this view").into_any(),
+            }}
+        </main>
+        <footer class="site">
+            <p>
+                {data.instruments.len()} " instruments, " {data.paragraph_count()}
+                " paragraphs. Texts as adopted; parsed for reading and citation."
+            </p>
+            {(!offline).then(|| view! {
+                <p>
+                    <a href="clause-explorer.html" download="clause-explorer.html">
+                        "Download for offline use"
+                    </a>
+                    " (one file that opens in any browser, no network needed)"
+                </p>
+            })}
+        </footer>
+    }
+}
+
+/// `aria-current="page"` on the link of the current view.
+fn current(route: &Route, link: &str) -> Option<&'static str> {
+    let here = match route {
+        Route::Library => "library",
+        _ => "",
+    };
+    (here == link).then_some("page")
+}
+
+/// Moves focus to the main region without changing the route hash.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        use wasm_bindgen::JsCast;
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
+    }
+}
+
+fn page_title(data: &'static Data, route: &Route) -> String {
+    let what = match route {
+        Route::Library => "Library".to_owned(),
+        Route::Instrument { id } | Route::Clause { id } => match data.get(id) {
+            Some(Clause::Instrument(i)) => i.citation.clone(),
+            Some(Clause::Paragraph(_, p)) => p.citation.clone(),
+            Some(Clause::Subparagraph(_, _, s)) => s.citation.clone(),
+            None => "Not found".to_owned(),
+        },
+        _ => "Not found".to_owned(),
+    };
+    format!("{what} \u{2014} Clause Explorer")
+}
+
+fn not_found(what: &str) -> impl IntoView {
+    view! {
+        <h1 tabindex="-1">"Not found"</h1>
+        <p>
+            "There is no " <code>{what.to_owned()}</code> " in this corpus. "
+            <a href="#/">"Back to the library"</a>
+        </p>
+    }
+}

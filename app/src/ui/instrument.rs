@@ -1,0 +1,98 @@
+//! An instrument read like the original: designation, title, adopting
+//! body, the preamble, the numbered operative paragraphs, the footnotes.
+
+use clause_explorer::model::Instrument;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::paragraph::ParagraphView;
+use super::Data;
+
+/// `focus`: the id of a paragraph or sub-paragraph to bring into view (a
+/// permalink).
+#[component]
+pub fn InstrumentView(
+    data: &'static Data,
+    inst: &'static Instrument,
+    focus: Option<String>,
+) -> impl IntoView {
+    let _ = data;
+    // Bring the permalinked clause (or else the title) into view and focus
+    // once the view is in the document.
+    Effect::new(move |_| {
+        let target = focus
+            .clone()
+            .unwrap_or_else(|| "instrument-title".to_owned());
+        request_animation_frame(move || focus_element(&target));
+    });
+    let meta = [
+        inst.designation.clone(),
+        inst.year.map(|y| y.to_string()),
+        Some(inst.citation.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" \u{b7} ");
+    let title = if inst.title.is_empty() {
+        inst.citation.clone()
+    } else {
+        inst.title.clone()
+    };
+    view! {
+        <article class="instrument" data-clause-id=inst.id.clone()>
+            <nav aria-label="Breadcrumb" class="breadcrumb">
+                <a href="#/">"Library"</a>
+                " \u{203a} "
+                <span aria-current="page">{inst.citation.clone()}</span>
+            </nav>
+            <header>
+                <p class="meta">{meta}</p>
+                <h1 id="instrument-title" tabindex="-1">{title}</h1>
+            </header>
+            {inst.body.clone().map(|b| view! { <p class="body"><em>{format!("{b},")}</em></p> })}
+            {(!inst.preambular.is_empty()).then(|| view! {
+                <section aria-labelledby="preamble-heading">
+                    <h2 id="preamble-heading" class="sr-only">"Preamble"</h2>
+                    <ul class="preamble">
+                        {inst.preambular.iter().map(|p| view! { <ParagraphView inst p/> }).collect_view()}
+                    </ul>
+                </section>
+            })}
+            {(!inst.operative.is_empty()).then(|| view! {
+                <section aria-labelledby="operative-heading">
+                    <h2 id="operative-heading" class="sr-only">"Operative paragraphs"</h2>
+                    <ol class="operative">
+                        {inst.operative.iter().map(|p| view! { <ParagraphView inst p/> }).collect_view()}
+                    </ol>
+                </section>
+            })}
+            {inst.adopted.clone().map(|a| view! { <p class="adopted">{a}</p> })}
+            {(!inst.footnotes.is_empty()).then(|| view! {
+                <section class="footnotes" aria-labelledby="footnotes-heading">
+                    <h2 id="footnotes-heading">"Footnotes"</h2>
+                    <ul>
+                        {inst.footnotes.iter().map(|f| view! {
+                            <li>
+                                <span class="fn-note-mark">{f.mark.clone()}</span>
+                                " "
+                                {f.text.plain.clone()}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
+        </article>
+    }
+}
+
+/// Scrolls an element into view and gives it focus (it has tabindex="-1").
+fn focus_element(id: &str) {
+    let Some(el) = document().get_element_by_id(id) else {
+        return;
+    };
+    el.scroll_into_view();
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}

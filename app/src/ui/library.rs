@@ -1,0 +1,78 @@
+//! The library: every instrument of the corpus, with adopting body, symbol,
+//! title and paragraph counts.
+
+use clause_explorer::model::Instrument;
+use leptos::prelude::*;
+
+use super::Data;
+use crate::route::Route;
+
+#[component]
+pub fn Library(data: &'static Data) -> impl IntoView {
+    view! {
+        <h1 tabindex="-1">"Library"</h1>
+        <p class="lede">
+            "Agreed language from " {data.instruments.len()} " resolutions and decisions, "
+            "clause by clause. Open one to read it as adopted, with its footnotes and a "
+            "citable link to every paragraph."
+        </p>
+        <ul class="library" aria-label="Instruments">
+            {data.instruments.iter().map(|&inst| view! { <Entry inst/> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn Entry(inst: &'static Instrument) -> impl IntoView {
+    let href = Route::Instrument {
+        id: inst.id.clone(),
+    }
+    .to_hash();
+    let symbol = inst
+        .symbol
+        .clone()
+        .unwrap_or_else(|| "no symbol".to_owned());
+    let kind = capitalise(inst.kind.as_str());
+    let title = if inst.title.is_empty() {
+        inst.citation.clone()
+    } else {
+        inst.title.clone()
+    };
+    view! {
+        <li class="entry" data-instrument-id=inst.id.clone()>
+            <h2>
+                <a href=href>{title}</a>
+            </h2>
+            <dl>
+                <div>
+                    <dt>{kind}</dt>
+                    <dd class="symbol">{symbol}</dd>
+                </div>
+                <div>
+                    <dt>"Adopted by"</dt>
+                    <dd>{inst.body.clone().unwrap_or_else(|| "not stated".to_owned())}</dd>
+                </div>
+                <div>
+                    <dt>"Year"</dt>
+                    <dd>{inst.year.map_or_else(|| "not stated".to_owned(), |y| y.to_string())}</dd>
+                </div>
+                <div>
+                    <dt>"Paragraphs"</dt>
+                    <dd>
+                        {inst.preambular.len()} " preambular, " {inst.operative.len()}
+                        " operative"
+                    </dd>
+                </div>
+            </dl>
+            <p class="citation">{inst.citation.clone()}</p>
+        </li>
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,90 @@
+//! One preambular or operative paragraph with its sub-paragraphs, its
+//! citation and permalink, and its actions.
+
+use clause_explorer::model::{Instrument, Paragraph, Part, Subparagraph};
+use leptos::prelude::*;
+
+use super::rich_text::RichText;
+use crate::clip;
+use crate::route::Route;
+
+#[component]
+pub fn ParagraphView(inst: &'static Instrument, p: &'static Paragraph) -> impl IntoView {
+    let lead_len = p.lead.as_ref().map_or(0, String::len);
+    let class = match p.part {
+        Part::Preambular => "paragraph preambular",
+        Part::Operative => "paragraph operative",
+    };
+    let number = p
+        .number
+        .map(|n| view! { <span class="number" aria-hidden="true">{format!("{n}.")}</span> });
+    let value = p.number.map(|n| n.to_string());
+    view! {
+        <li class=class id=p.id.clone() data-clause-id=p.id.clone() tabindex="-1" value=value>
+            <p class="clause-text">
+                {number}
+                <RichText inst text=&p.text lead_len id=p.id.clone()/>
+            </p>
+            {(!p.subparagraphs.is_empty()).then(|| view! { <Subparagraphs inst subs=&p.subparagraphs/> })}
+            <Tools id=p.id.clone() citation=p.citation.clone() copy=clip::paragraph_with_citation(p)/>
+        </li>
+    }
+}
+
+#[component]
+fn Subparagraphs(inst: &'static Instrument, subs: &'static [Subparagraph]) -> impl IntoView {
+    view! {
+        <ol class="subparagraphs">
+            {subs.iter().map(|s| view! { <SubparagraphView inst s/> }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn SubparagraphView(inst: &'static Instrument, s: &'static Subparagraph) -> impl IntoView {
+    let children = (!s.subparagraphs.is_empty()).then(|| {
+        view! {
+            <ol class="subparagraphs">
+                {s.subparagraphs.iter().map(|c| view! { <SubparagraphView inst s=c/> }.into_any()).collect_view()}
+            </ol>
+        }
+    });
+    view! {
+        <li class="subparagraph" id=s.id.clone() data-clause-id=s.id.clone() tabindex="-1">
+            <p class="clause-text">
+                <span class="label">{format!("({})", s.label)}</span>
+                " "
+                <RichText inst text=&s.text id=s.id.clone()/>
+            </p>
+            {children}
+            <Tools id=s.id.clone() citation=s.citation.clone() copy=clip::subparagraph_with_citation(s)/>
+        </li>
+    }
+}
+
+/// The citation (a permalink) and "Copy with citation".
+#[component]
+fn Tools(id: String, citation: String, copy: String) -> impl IntoView {
+    let copied = RwSignal::new(false);
+    let href = Route::Clause { id }.to_hash();
+    let label = format!("Copy {citation} with its citation");
+    view! {
+        <div class="tools">
+            <a class="cite" href=href title="Link to this paragraph">{citation}</a>
+            <button
+                type="button"
+                class="copy"
+                aria-label=label
+                on:click=move |_| {
+                    let clipboard = window().navigator().clipboard();
+                    let _ = clipboard.write_text(&copy);
+                    copied.set(true);
+                    set_timeout(move || copied.set(false), std::time::Duration::from_secs(2));
+                }
+            >
+                "Copy"
+            </button>
+            <span class="status" role="status">{move || copied.get().then_some("Copied")}</span>
+        </div>
+    }
+}
