@@ -98,6 +98,10 @@ pub fn start() {
         Ok(bundle) => {
             let data = leak(bundle.corpus);
             leptos::mount::mount_to_body(move || view! { <App data/> });
+            // What the start-up figures measure (scripts/figures.mjs).
+            if let Some(performance) = window().performance() {
+                let _ = performance.mark("clause-explorer-interactive");
+            }
         }
         Err(e) => {
             let message = e.to_string();

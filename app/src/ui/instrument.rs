@@ -17,13 +17,17 @@ pub fn InstrumentView(
     focus: Option<String>,
 ) -> impl IntoView {
     let _ = data;
-    // Bring the permalinked clause (or else the title) into view and focus
-    // once the view is in the document.
+    // Once the view is in the document: bring the permalinked clause into
+    // view and focus it, or else start at the top with focus on the title.
     Effect::new(move |_| {
-        let target = focus
-            .clone()
-            .unwrap_or_else(|| "instrument-title".to_owned());
-        request_animation_frame(move || focus_element(&target));
+        let focus = focus.clone();
+        request_animation_frame(move || match &focus {
+            Some(id) => focus_element(id, Scroll::Centre),
+            None => {
+                window().scroll_to_with_x_and_y(0.0, 0.0);
+                focus_element("instrument-title", Scroll::None);
+            }
+        });
     });
     let meta = [
         inst.designation.clone(),
@@ -86,13 +90,25 @@ pub fn InstrumentView(
     }
 }
 
-/// Scrolls an element into view and gives it focus (it has tabindex="-1").
-fn focus_element(id: &str) {
+enum Scroll {
+    Centre,
+    None,
+}
+
+/// Gives an element focus (it has tabindex="-1"), scrolling it to the
+/// middle of the window if asked.
+fn focus_element(id: &str, scroll: Scroll) {
     let Some(el) = document().get_element_by_id(id) else {
         return;
     };
-    el.scroll_into_view();
+    if let Scroll::Centre = scroll {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
     if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-        let _ = el.focus();
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
     }
 }

@@ -1,0 +1,166 @@
+//! Component tests in a real browser (headless Chromium through
+//! wasm-bindgen-test): a few behaviours, checked as a user sees them.
+#![cfg(target_arch = "wasm32")]
+
+use clause_explorer::cite;
+use clause_explorer::model::Corpus;
+use clause_explorer::parse::parse_document;
+use clause_explorer_app::ui::{leak, App, Data};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Two real corpus files: CCPCJ res. 33/1 with decision 33/1, and UNTOC COP
+/// res. 11/5.
+fn data() -> &'static Data {
+    let mut documents = vec![
+        parse_document(
+            "ccpcj-33-1.txt",
+            include_str!("../../corpus/ccpcj-33-1-rapid-technological-change.txt"),
+        ),
+        parse_document(
+            "cop-11-5.txt",
+            include_str!("../../corpus/cop-untoc-11-5-trafficking-protocol.txt"),
+        ),
+    ];
+    cite::assign(&mut documents);
+    leak(Corpus { documents })
+}
+
+/// Mounts the app at `hash` in a fresh container; keep the handle alive.
+async fn mount(hash: &str) -> (web_sys::HtmlElement, impl Drop) {
+    window().location().set_hash(hash).unwrap();
+    let container: web_sys::HtmlElement =
+        document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let data = data();
+    let handle = leptos::mount::mount_to(container.clone(), move || view! { <App data/> });
+    leptos::task::tick().await;
+    (container.clone(), Guard(Some(handle), container))
+}
+
+/// Unmounts and removes the container when a test ends.
+struct Guard<T>(Option<T>, web_sys::HtmlElement);
+
+impl<T> Drop for Guard<T> {
+    fn drop(&mut self) {
+        drop(self.0.take());
+        self.1.remove();
+    }
+}
+
+fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::HtmlElement> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into())
+        .collect()
+}
+
+fn one(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unchecked_into()
+}
+
+/// Waits for the browser to deliver events (hashchange is asynchronous).
+async fn settle() {
+    let promise = js_sys_promise_timeout(30);
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    leptos::task::tick().await;
+}
+
+fn js_sys_promise_timeout(ms: i32) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    })
+}
+
+#[wasm_bindgen_test]
+async fn the_library_lists_every_instrument_with_its_citation() {
+    let (root, _guard) = mount("#/").await;
+    let entries = all(&root, "li.entry");
+    assert_eq!(entries.len(), 3);
+    let text = root.text_content().unwrap();
+    assert!(text.contains(
+        "Countering trafficking in persons in the context of rapid technological change"
+    ));
+    assert!(text.contains("UNTOC COP res. 11/5"));
+}
+
+#[wasm_bindgen_test]
+async fn an_instrument_reads_like_the_original() {
+    let (root, _guard) = mount("#/i/ccpcj-res-33-1").await;
+    assert_eq!(
+        one(&root, "h1").text_content().unwrap(),
+        "Countering trafficking in persons in the context of rapid technological change"
+    );
+    let op7 = one(&root, r#"[data-clause-id="ccpcj-res-33-1-op-7"]"#);
+    assert_eq!(
+        all(&op7, ":scope > .subparagraphs > .subparagraph").len(),
+        12
+    );
+    let lead = one(&op7, "em").text_content().unwrap();
+    assert_eq!(lead, "Further encourages");
+    assert!(op7
+        .text_content()
+        .unwrap()
+        .contains("CCPCJ res. 33/1, op. 7"));
+}
+
+#[wasm_bindgen_test]
+async fn a_footnote_mark_reveals_its_text_in_place() {
+    let (root, _guard) = mount("#/i/ccpcj-res-33-1").await;
+    let mark = one(&root, r#"button[aria-label="Footnote 24"]"#);
+    assert_eq!(
+        mark.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    mark.click();
+    leptos::task::tick().await;
+    assert_eq!(mark.get_attribute("aria-expanded").as_deref(), Some("true"));
+    let note = one(&root, r#"[role="note"]"#);
+    assert!(note
+        .text_content()
+        .unwrap()
+        .contains("United Nations, Treaty Series, vol. 2225, No. 39574."));
+    mark.click();
+    leptos::task::tick().await;
+    assert!(all(&root, r#"[role="note"]"#).is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_paragraph_permalink_opens_its_instrument_at_that_paragraph() {
+    let (root, _guard) = mount("#/p/ccpcj-res-33-1-op-7-b").await;
+    settle().await;
+    let target = one(&root, r#"[data-clause-id="ccpcj-res-33-1-op-7-b"]"#);
+    assert!(target
+        .text_content()
+        .unwrap()
+        .contains("To counter human traffickers"));
+    let active = document().active_element().unwrap();
+    assert_eq!(
+        active.get_attribute("data-clause-id").as_deref(),
+        Some("ccpcj-res-33-1-op-7-b")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn following_a_link_changes_the_view() {
+    let (root, _guard) = mount("#/").await;
+    one(&root, r##"a[href="#/i/untoc-cop-res-11-5"]"##).click();
+    settle().await;
+    assert!(one(&root, "h1")
+        .text_content()
+        .unwrap()
+        .starts_with("Implementation of the Protocol"));
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_clause_says_so() {
+    let (root, _guard) = mount("#/p/no-such-paragraph").await;
+    assert_eq!(one(&root, "h1").text_content().unwrap(), "Not found");
+}

@@ -1,0 +1,39 @@
+// Start-up figures of the release build in headless Chromium: navigation
+// to first contentful paint and to interactive (the app marks
+// `clause-explorer-interactive` once it is mounted), median of 5 cold
+// loads, served from 127.0.0.1 and opened from file://.
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { DIST, launch, serve } from '../tests/e2e/harness.mjs';
+
+const RUNS = 5;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const browser = await launch();
+const server = await serve(DIST);
+try {
+  for (const [name, url] of [
+    ['served', server.url],
+    ['file://', pathToFileURL(join(DIST, 'clause-explorer.html')).href],
+  ]) {
+    const paint = [];
+    const ready = [];
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.locator('li.entry').first().waitFor();
+      const t = await page.evaluate(() => ({
+        paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+        ready: performance.getEntriesByName('clause-explorer-interactive')[0]?.startTime ?? NaN,
+      }));
+      paint.push(t.paint);
+      ready.push(t.ready);
+      await context.close();
+    }
+    console.log(`${name.padEnd(9)} first contentful paint ${median(paint).toFixed(0)} ms, interactive ${median(ready).toFixed(0)} ms (median of ${RUNS})`);
+  }
+} finally {
+  await server.close();
+  await browser.close();
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Prints the explorer's figures from the release build in dist/: sizes of
+# the wasm and of the single file (raw and gzip), and, unless
+# --sizes-only, navigation to first paint and to interactive in headless
+# Chromium (median of 5, served and from file://). Figures, not assertions.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+size() {
+  awk -v name="$1" -v raw="$(wc -c < "$2")" -v gz="$(gzip -9c < "$2" | wc -c)" \
+    'BEGIN { printf "%-20s %8.1f KB raw %8.1f KB gzip\n", name, raw / 1024, gz / 1024 }'
+}
+
+for wasm in dist/*.wasm; do size "wasm" "$wasm"; done
+for js in dist/clause-explorer-app-*.js; do size "wasm-bindgen glue" "$js"; done
+size "single file" dist/clause-explorer.html
+
+if [ "${1:-}" != "--sizes-only" ]; then
+  node scripts/figures.mjs
+fi

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs what building and testing Clause Explorer needs, skipping what is
+# already present. Needs only rustup and cargo to begin with (and apt, as
+# root or with sudo, for Chromium). Safe to run any number of times.
+#
+#   scripts/setup.sh           everything (build and tests)
+#   scripts/setup.sh build     only what building and serving needs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.22.1
+# The wasm-bindgen CLI must equal the crate version in Cargo.lock.
+WASM_BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+WHAT=${1:-all}
+
+say() { printf '==> %s\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_install() {
+  say "apt-get install $*"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  say "cargo install trunk $TRUNK_VERSION (about 20 minutes on 2 cores, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --ignore-rust-version
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # --locked fails for this crate; the version is pinned exactly instead.
+  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
+fi
+
+if ! command -v npm >/dev/null; then
+  apt_install nodejs npm
+fi
+
+# wasm-opt from binaryen 132 (Debian's 108 breaks the wasm) and
+# playwright-core, both pinned in package-lock.json.
+if [ "$(wasm-opt --version 2>/dev/null || true)" != "wasm-opt version 132 (version_132)" ] \
+  || [ ! -d node_modules/playwright-core ]; then
+  say "npm ci (binaryen 132, playwright-core)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "$WHAT" = all ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    apt_install chromium chromium-driver
+  fi
+fi
+
+say "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | cut -d' ' -f1-3)"

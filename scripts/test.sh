@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The whole test suite, native and browser, on a fresh machine as on this
+# one (it installs what is missing first). .ci/run runs exactly this.
+#
+#   1. native tests of every crate (parser, search, comparison, app logic)
+#   2. component tests in headless Chromium (wasm-bindgen-test)
+#   3. release builds: a hostile fixture corpus, then the real one
+#   4. end-to-end tests in headless Chromium (playwright-core) against the
+#      served bundle (sub-path, strict CSP, iframe) and the single file
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n==> %s\n' "$*" >&2; }
+
+step "native tests"
+cargo test --workspace --quiet
+
+step "component tests in headless Chromium"
+(
+  cd app
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  CHROMEDRIVER=/usr/bin/chromedriver \
+  WASM_BINDGEN_TEST_TIMEOUT=120 \
+    cargo test --target wasm32-unknown-unknown --tests
+)
+
+step "release build of a hostile corpus (markup, a 1 MB paragraph)"
+node tests/e2e/make-long-paragraph.mjs target/e2e/hostile-corpus
+CLAUSE_EXPLORER_CORPUS=target/e2e/hostile-corpus \
+  trunk build --dist target/e2e/hostile-dist --release
+
+step "release build of the shipped corpus"
+trunk build --release
+
+step "end-to-end tests in headless Chromium"
+node --test --test-concurrency=1 tests/e2e/
+
+step "sizes"
+scripts/figures.sh --sizes-only

@@ -1,0 +1,105 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium driven by
+// playwright-core, a static server on 127.0.0.1 that serves a built
+// explorer under a sub-path, and a watch on every page for errors and for
+// requests that leave the page's own origin.
+
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const DIST = resolve(ROOT, process.env.DIST ?? 'dist');
+export const HOSTILE_DIST = resolve(ROOT, process.env.HOSTILE_DIST ?? 'target/e2e/hostile-dist');
+export const SCREENSHOTS = resolve(ROOT, process.env.SCREENSHOTS ?? 'target/screenshots');
+
+/// The policy the explorer must run under when an intranet serves it.
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/// Serves `dir` at http://127.0.0.1:<port><prefix>, with the CSP header on
+/// HTML, and `/host.html`: a page that embeds the explorer in an iframe.
+export async function serve(dir, prefix = '/explorer/') {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (url.pathname === '/host.html') {
+      res.writeHead(200, { 'content-type': TYPES['.html'] });
+      res.end(`<!doctype html><html lang="en"><title>Intranet</title><h1>Intranet page</h1>
+        <iframe title="Clause Explorer" src="${prefix}#/" width="1000" height="700"></iframe></html>`);
+      return;
+    }
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404).end();
+      return;
+    }
+    let path = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const headers = { 'content-type': type };
+      if (type.startsWith('text/html')) headers['content-security-policy'] = CSP;
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${prefix}`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+/// Opens a page that records errors and blocks (and records) every
+/// request outside `allowedOrigin` (`null`: only file: URLs).
+export async function watchedPage(browser, allowedOrigin) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = { errors: [], outside: [], dialogs: [] };
+  page.on('pageerror', (e) => problems.errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.errors.push(m.text());
+  });
+  page.on('dialog', (d) => {
+    problems.dialogs.push(d.message());
+    d.dismiss();
+  });
+  const inside = (u) =>
+    allowedOrigin === null ? u.startsWith('file:') : new URL(u).origin === allowedOrigin;
+  page.on('request', (r) => {
+    if (!inside(r.url()) && !r.url().startsWith('data:')) problems.outside.push(r.url());
+  });
+  await context.route('**/*', (route) =>
+    inside(route.request().url()) ? route.continue() : route.abort());
+  return { page, context, problems };
+}
+
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
