@@ -94,14 +94,12 @@ fn index_subs(
 /// Reads the embedded bundle and mounts the app on the page's body.
 pub fn start() {
     console_error_panic_hook::set_once();
+    mark("clause-explorer-start");
     match Bundle::decode(crate::BUNDLE) {
         Ok(bundle) => {
             let data = leak(bundle.corpus);
             leptos::mount::mount_to_body(move || view! { <App data/> });
-            // What the start-up figures measure (scripts/figures.mjs).
-            if let Some(performance) = window().performance() {
-                let _ = performance.mark("clause-explorer-interactive");
-            }
+            mark("clause-explorer-interactive");
         }
         Err(e) => {
             let message = e.to_string();
@@ -114,6 +112,14 @@ pub fn start() {
                 }
             });
         }
+    }
+}
+
+/// A performance mark: what the start-up figures measure
+/// (scripts/figures.mjs).
+fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
     }
 }
 

@@ -178,6 +178,7 @@ fn page(index: &str, css: &str, glue: &str, wasm_base64: &str) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n{description}\n{title}\n\
+         <link rel=\"icon\" href=\"data:,\">\n\
          <style>{style}</style>\n</head>\n<body>\n\
          <noscript>Clause Explorer needs JavaScript and WebAssembly, which this browser has turned off.</noscript>\n\
          <script type=\"module\">{script}</script>\n</body>\n</html>\n"
