@@ -17,14 +17,17 @@
 //! assert_eq!(urges.lead.as_deref(), Some("Urges"));
 //! ```
 
+pub mod align;
 pub mod bodies;
 pub mod cite;
+pub mod diff;
 pub mod input;
 pub mod leads;
 pub mod manifest;
 pub mod model;
 pub mod outline;
 pub mod parse;
+pub mod shingles;
 pub mod synth;
 pub mod warning;
 
