@@ -43,6 +43,14 @@ pub(crate) fn push_paragraph_words(p: &Paragraph, out: &mut Vec<u64>) {
     for_each_text(p, |text| push_word_hashes(text, out));
 }
 
+/// Appends the word hashes of a sub-paragraph and its own sub-paragraphs.
+pub(crate) fn push_subparagraph_words(s: &Subparagraph, out: &mut Vec<u64>) {
+    push_word_hashes(&s.text.plain, out);
+    for child in &s.subparagraphs {
+        push_subparagraph_words(child, out);
+    }
+}
+
 /// Calls `f` with the text of a paragraph, then of each sub-paragraph in
 /// reading order.
 pub(crate) fn for_each_text<'a>(p: &'a Paragraph, mut f: impl FnMut(&'a str)) {
@@ -81,31 +89,41 @@ pub(crate) enum Role {
 }
 
 /// Words that join the capitalised words of a name.
-const CONNECTORS: &[&str] = &[
+const CONNECTORS: [&str; 11] = [
     "against", "and", "at", "by", "for", "in", "of", "on", "the", "to", "with",
 ];
+
+/// The hashes of the connectors, to recognise them by the hash every word
+/// gets anyway.
+const CONNECTOR_HASHES: [u64; CONNECTORS.len()] = {
+    let mut out = [0; CONNECTORS.len()];
+    let mut i = 0;
+    while i < CONNECTORS.len() {
+        out[i] = ascii_hash(CONNECTORS[i].as_bytes());
+        i += 1;
+    }
+    out
+};
 
 /// Appends the words of `text` with their roles. The first word of the
 /// text is capitalised by its place, so it counts as plain.
 pub(crate) fn push_words(text: &str, out: &mut Vec<Word>) {
     let mut first = true;
     for_each_word(text, |word| {
-        let initial = word
+        let hash = word_hash(word);
+        let capital = word
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_numeric());
-        let role = if CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(word)) {
+        let role = if CONNECTOR_HASHES.contains(&hash) {
             Role::Connector
-        } else if initial && !first {
+        } else if capital && !first {
             Role::Capitalised
         } else {
             Role::Plain
         };
         first = false;
-        out.push(Word {
-            hash: word_hash(word),
-            role,
-        });
+        out.push(Word { hash, role });
     });
 }
 
@@ -150,24 +168,39 @@ fn combine(words: &[u64]) -> u64 {
 /// Where the hash of a shingle starts.
 const SEED: u64 = 0x9e37_79b9_7f4a_7c15;
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
 /// FNV-1a over the UTF-8 of the lower-cased word.
 fn word_hash(word: &str) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut h = OFFSET;
-    let mut feed = |b: u8| {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(PRIME);
-    };
-    for c in word.chars() {
-        if c.is_ascii() {
-            feed(c.to_ascii_lowercase() as u8);
-        } else {
-            for lower in c.to_lowercase() {
-                let mut buf = [0; 4];
-                lower.encode_utf8(&mut buf).bytes().for_each(&mut feed);
-            }
+    if word.is_ascii() {
+        let mut h = FNV_OFFSET;
+        for b in word.bytes() {
+            h ^= u64::from(b.to_ascii_lowercase());
+            h = h.wrapping_mul(FNV_PRIME);
         }
+        return h;
+    }
+    let mut h = FNV_OFFSET;
+    let mut buf = [0; 4];
+    for lower in word.chars().flat_map(char::to_lowercase) {
+        for &b in lower.encode_utf8(&mut buf).as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+    }
+    h
+}
+
+/// FNV-1a over bytes, lower-casing ASCII letters: [`word_hash`] of an
+/// ASCII word, at compile time.
+const fn ascii_hash(bytes: &[u8]) -> u64 {
+    let mut h = FNV_OFFSET;
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i].to_ascii_lowercase() as u64;
+        h = h.wrapping_mul(FNV_PRIME);
+        i += 1;
     }
     h
 }
@@ -220,6 +253,7 @@ mod tests {
         // the browser.
         assert_eq!(word_hash("states"), 0xc50c_696d_6cf0_6e9f);
         assert_eq!(word_hash("États"), word_hash("états"));
+        assert_eq!(word_hash("Against"), ascii_hash(b"against"));
         assert_eq!(
             shingles("Member States", 2),
             [combine(&[word_hash("member"), word_hash("states")])]

@@ -1,6 +1,6 @@
 //! Pairing clauses one to one, best first.
 
-use super::units::Unit;
+use super::units::{for_each_score, Unit};
 use super::{Piece, Settings};
 
 /// One-to-one pairs `(a index, b index, score)` of units scoring at least
@@ -12,22 +12,20 @@ use super::{Piece, Settings};
 /// paired, the other cannot be.
 pub(super) fn pair(a: &[&Unit], b: &[&Unit], settings: &Settings) -> Vec<(usize, usize, f32)> {
     let mut candidates: Vec<(usize, usize, f32, f32, f32)> = Vec::new();
-    for (i, x) in a.iter().enumerate() {
-        for (j, y) in b.iter().enumerate() {
-            let score = x.score(y);
-            if score < settings.threshold || score <= 0.0 {
-                continue;
-            }
-            let whole = x.place.piece == Piece::Whole && y.place.piece == Piece::Whole;
-            let rank = if whole {
-                score
-            } else {
-                score * settings.piece_factor
-            };
-            let distance = (x.position - y.position).abs();
-            candidates.push((i, j, score, rank, distance));
+    for_each_score(a, b, |i, j, score| {
+        if score < settings.threshold || score <= 0.0 {
+            return;
         }
-    }
+        let (x, y) = (a[i], b[j]);
+        let whole = x.place.piece == Piece::Whole && y.place.piece == Piece::Whole;
+        let rank = if whole {
+            score
+        } else {
+            score * settings.piece_factor
+        };
+        let distance = (x.position - y.position).abs();
+        candidates.push((i, j, score, rank, distance));
+    });
     candidates.sort_by(|x, y| {
         y.3.total_cmp(&x.3)
             .then(x.4.total_cmp(&y.4))

@@ -6,7 +6,7 @@
 //! pieces do not count a shingle twice.
 
 use super::{Piece, Place, Settings};
-use crate::model::{Instrument, Paragraph, Part, Subparagraph};
+use crate::model::{Instrument, Part, Subparagraph};
 use crate::shingles::{self, Word};
 
 /// A clause that can be paired.
@@ -46,6 +46,45 @@ impl Unit {
     }
 }
 
+/// Calls `f(i, j, score)` for every pair of units of `a` and `b` that share
+/// a shingle, with their [`Unit::score`]. Each shingle of `a` is looked up
+/// in an inverted list of `b`'s, so the cost grows with the shingles the
+/// units share rather than with the product of their sizes.
+pub(super) fn for_each_score(a: &[&Unit], b: &[&Unit], mut f: impl FnMut(usize, usize, f32)) {
+    let mut postings: Vec<(u64, u32, f32)> = b
+        .iter()
+        .enumerate()
+        .flat_map(|(j, u)| u.shingles.iter().map(move |&(h, w)| (h, j as u32, w)))
+        .collect();
+    postings.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
+    let mut shared = vec![0.0f32; b.len()];
+    let mut seen = vec![false; b.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for (i, x) in a.iter().enumerate() {
+        for &(h, w) in &x.shingles {
+            let start = postings.partition_point(|p| p.0 < h);
+            for &(_, j, wb) in postings[start..].iter().take_while(|p| p.0 == h) {
+                let j = j as usize;
+                if !seen[j] {
+                    seen[j] = true;
+                    touched.push(j);
+                }
+                shared[j] += w.min(wb);
+            }
+        }
+        touched.sort_unstable();
+        for &j in &touched {
+            let max_sum = x.total + b[j].total - shared[j];
+            if max_sum > 0.0 {
+                f(i, j, (shared[j] / max_sum).clamp(0.0, 1.0));
+            }
+            shared[j] = 0.0;
+            seen[j] = false;
+        }
+        touched.clear();
+    }
+}
+
 /// A unit before weighing: its shingles, each with whether it reads as a
 /// name.
 struct Raw {
@@ -78,7 +117,15 @@ pub(super) fn units(
             _ => frequency.push((h, 1)),
         }
     }
-    let paragraphs = (first.paragraphs().count() + second.paragraphs().count()) as f32;
+    let paragraphs = first.paragraphs().count() + second.paragraphs().count();
+    // The rarity of a shingle held by `df` paragraphs, for every `df`.
+    let rarity: Vec<f32> = (0..=paragraphs)
+        .map(|df| {
+            (1.0 + paragraphs as f32 / df.max(1) as f32)
+                .ln()
+                .powf(settings.rarity_exponent)
+        })
+        .collect();
     let name_weight = settings.name_weight.clamp(0.0, 1.0);
     let weigh = |u: Raw| -> Unit {
         let shingles: Vec<(u64, f32)> = u
@@ -87,11 +134,9 @@ pub(super) fn units(
             .map(|&(h, name)| {
                 let df = frequency
                     .binary_search_by_key(&h, |&(s, _)| s)
-                    .map_or(1, |i| frequency[i].1);
-                let rarity = (1.0 + paragraphs / df.max(1) as f32)
-                    .ln()
-                    .powf(settings.rarity_exponent);
-                (h, if name { rarity * name_weight } else { rarity })
+                    .map_or(1, |i| frequency[i].1 as usize);
+                let weight = rarity.get(df).copied().unwrap_or(0.0);
+                (h, if name { weight * name_weight } else { weight })
             })
             .collect();
         let total = shingles.iter().map(|&(_, w)| w).sum();
@@ -125,25 +170,29 @@ fn raw_units(inst: &Instrument, n: usize) -> Vec<Raw> {
                     shingles,
                 });
             };
-            push(Piece::Whole, paragraph_shingles(p, n));
-            if p.subparagraphs.is_empty() {
+            let mut own = Vec::new();
+            shingles::push_words(&p.text.plain, &mut own);
+            let subs: Vec<Vec<Word>> = p
+                .subparagraphs
+                .iter()
+                .map(|s| {
+                    let mut texts = Vec::new();
+                    subparagraph_texts(s, &mut texts);
+                    words_of(&texts)
+                })
+                .collect();
+            let whole: Vec<Word> = own.iter().chain(subs.iter().flatten()).copied().collect();
+            push(Piece::Whole, shingles_of(&whole, n));
+            if subs.is_empty() {
                 continue;
             }
-            push(Piece::Chapeau, shingles_of(&words_of(&[&p.text.plain]), n));
-            for (k, s) in p.subparagraphs.iter().enumerate() {
-                let mut texts = Vec::new();
-                subparagraph_texts(s, &mut texts);
-                push(Piece::Subparagraph(k), shingles_of(&words_of(&texts), n));
+            push(Piece::Chapeau, shingles_of(&own, n));
+            for (k, words) in subs.iter().enumerate() {
+                push(Piece::Subparagraph(k), shingles_of(words, n));
             }
         }
     }
     out
-}
-
-fn paragraph_shingles(p: &Paragraph, n: usize) -> Vec<(u64, bool)> {
-    let mut words: Vec<Word> = Vec::new();
-    shingles::for_each_text(p, |text| shingles::push_words(text, &mut words));
-    shingles_of(&words, n)
 }
 
 fn subparagraph_texts<'a>(s: &'a Subparagraph, out: &mut Vec<&'a str>) {

@@ -80,13 +80,23 @@ pub(crate) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
 fn scan(text: &str) -> impl Iterator<Item = (&str, Kind, bool)> {
     let mut rest = text;
     std::iter::from_fn(move || {
-        let trimmed = rest.trim_start();
+        let trimmed = match rest.as_bytes().first() {
+            Some(b) if b.is_ascii_graphic() => rest,
+            _ => rest.trim_start(),
+        };
         let space = trimmed.len() < rest.len();
-        let c = trimmed.chars().next()?;
-        let (len, kind) = if c.is_alphanumeric() {
+        let first = *trimmed.as_bytes().first()?;
+        let (len, kind) = if first.is_ascii_alphanumeric() {
             (word_len(trimmed), Kind::Word)
+        } else if first.is_ascii() {
+            (1, Kind::Punctuation)
         } else {
-            (c.len_utf8(), Kind::Punctuation)
+            let c = trimmed.chars().next()?;
+            if c.is_alphanumeric() {
+                (word_len(trimmed), Kind::Word)
+            } else {
+                (c.len_utf8(), Kind::Punctuation)
+            }
         };
         let (token, tail) = trimmed.split_at(len);
         rest = tail;
@@ -97,17 +107,30 @@ fn scan(text: &str) -> impl Iterator<Item = (&str, Kind, bool)> {
 /// The byte length of the word at the start of `s`, which starts with a
 /// letter or digit.
 fn word_len(s: &str) -> usize {
-    let mut chars = s.char_indices().peekable();
+    let bytes = s.as_bytes();
+    let mut i = 0;
     let mut end = 0;
     let mut prev_digit = false;
-    while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() {
-            end = i + c.len_utf8();
-            prev_digit = c.is_numeric();
+    while i < bytes.len() {
+        // ASCII letters and digits, the bulk of the corpus, byte by byte.
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            prev_digit = b.is_ascii_digit();
+            i += 1;
+            end = i;
             continue;
         }
-        let next = chars.peek().map(|&(_, n)| n);
-        let joins = match next {
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        if c.is_alphanumeric() {
+            prev_digit = c.is_numeric();
+            i += len;
+            end = i;
+            continue;
+        }
+        let joins = match s[i + len..].chars().next() {
             Some(n) if n.is_alphanumeric() => {
                 is_inner_joiner(c) || (prev_digit && n.is_numeric() && is_number_separator(c))
             }
@@ -116,6 +139,7 @@ fn word_len(s: &str) -> usize {
         if !joins {
             break;
         }
+        i += len;
     }
     end
 }
