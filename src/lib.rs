@@ -29,6 +29,7 @@ pub mod outline;
 pub mod parse;
 pub mod shingles;
 pub mod synth;
+pub mod trail;
 pub mod warning;
 
 #[cfg(feature = "native")]
