@@ -51,14 +51,14 @@ fn main() {
             println!("  {a} or {b}: not in the corpus");
             continue;
         };
-        let tokens = clause_explorer::diff::tokens(&pa.text.plain).len()
-            + clause_explorer::diff::tokens(&pb.text.plain).len();
         let t = median(2000, || {
             black_box(paragraph_diff(pa, pb, Scope::WithSubparagraphs));
         });
         let d = paragraph_diff(pa, pb, Scope::WithSubparagraphs);
+        let tokens = clause_explorer::diff::tokens(&d.left_text()).len()
+            + clause_explorer::diff::tokens(&d.right_text()).len();
         println!(
-            "  {:<48} {:>9}  (similarity {:.2}, {} rows, {} own tokens)",
+            "  {:<48} {:>9}  (similarity {:.2}, {} rows, {} tokens in all)",
             format!("{} ⇄ {}", pa.citation, pb.citation),
             show(t),
             d.similarity,

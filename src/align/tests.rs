@@ -183,6 +183,23 @@ fn instruments_without_paragraphs_align_to_nothing() {
     assert_eq!(align(empty, empty).rows, []);
 }
 
+#[test]
+fn huge_and_hostile_paragraphs_align_without_trouble() {
+    let huge = "Urges Member States to act on trafficking in persons, ".repeat(20_000);
+    let first = instrument(&format!(
+        "1. *Urges* {huge};\n\n2. *Invites* <script>alert('States')</script> to act;\n\n3. ;\n"
+    ));
+    let second = instrument(&format!(
+        "1. *Invites* <script>alert('States')</script> to act;\n\n2. *Urges* {huge} and more.\n"
+    ));
+    let a = align(&first.instruments[0], &second.instruments[0]);
+    assert!(
+        a.summary.identical + a.summary.changed >= 2,
+        "{:?}",
+        shape(&a)
+    );
+}
+
 #[cfg(feature = "native")]
 mod golden {
     use super::*;

@@ -175,6 +175,23 @@ fn an_index_round_trips_through_bytes_and_damaged_bytes_are_an_error() {
     }
 }
 
+#[test]
+fn a_huge_paragraph_is_indexed_and_queried() {
+    let huge: String = (0..30_000)
+        .map(|i| format!("measure {i} of trafficking, "))
+        .collect();
+    let c = corpus(&[
+        &format!("1. *Urges* States to adopt {huge};\n\n2. {URGES}.\n"),
+        &format!("1. *Urges* States to adopt {huge}.\n"),
+    ]);
+    let index = SimilarityIndex::build(&c);
+    let first = UnitRef::of_id(&c, "ccpcj-res-1-1-op-1").expect("a paragraph");
+    assert_eq!(
+        ids(&c, &index.similar_to(&c, first, 10)),
+        ["ccpcj-res-2-1-op-1"]
+    );
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
