@@ -2,8 +2,10 @@
 //!
 //! The domain lives here, in plain Rust with no web dependency, so that the
 //! command-line tool and the browser app share it: the document model, the
-//! parser that builds it from resolution texts converted from PDF, and the
-//! tables of lead phrases and adopting bodies it relies on.
+//! parser that builds it from resolution texts converted from PDF, the
+//! tables of lead phrases and adopting bodies it relies on, and the
+//! comparison engine: word diffs of clauses ([`diff`]), alignments of
+//! instruments ([`align`]) and the agreed-language trail ([`trail`]).
 //!
 //! ```
 //! let doc = clause_explorer::parse::parse_document(
@@ -17,16 +19,20 @@
 //! assert_eq!(urges.lead.as_deref(), Some("Urges"));
 //! ```
 
+pub mod align;
 pub mod bodies;
 pub mod bundle;
 pub mod cite;
+pub mod diff;
 pub mod input;
 pub mod leads;
 pub mod manifest;
 pub mod model;
 pub mod outline;
 pub mod parse;
+pub mod shingles;
 pub mod synth;
+pub mod trail;
 pub mod warning;
 
 #[cfg(feature = "native")]
