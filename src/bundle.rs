@@ -7,6 +7,7 @@
 //! use clause_explorer::model::Corpus;
 //! let bytes = Bundle::build(Corpus::default()).encode();
 //! assert_eq!(Bundle::decode(&bytes).unwrap().corpus, Corpus::default());
+//! assert!(Bundle::decode(&bytes[..bytes.len() / 2]).is_err());
 //! ```
 
 use std::fmt;
@@ -14,16 +15,19 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Corpus;
+use crate::trail::SimilarityIndex;
 
 /// Bumped whenever the encoding changes, so that a stale bundle is refused
 /// with a clear message rather than misread.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// Everything the app needs, built once.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
     pub format: u32,
     pub corpus: Corpus,
+    /// Where else each paragraph's language occurs (MinHash/LSH bands).
+    pub similar: SimilarityIndex,
 }
 
 /// Why a bundle could not be read.
@@ -52,9 +56,11 @@ impl std::error::Error for BundleError {}
 impl Bundle {
     /// Builds the bundle of a parsed corpus.
     pub fn build(corpus: Corpus) -> Bundle {
+        let similar = SimilarityIndex::build(&corpus);
         Bundle {
             format: FORMAT,
             corpus,
+            similar,
         }
     }
 

@@ -2,16 +2,21 @@
 //! of this crate and of `clause-explorer`. No parsing, ranking or diffing
 //! happens here.
 
+mod align;
 mod app;
+mod compare;
+mod diff_view;
 mod instrument;
 mod library;
 mod paragraph;
 mod rich_text;
+mod similar;
 
 use std::collections::HashMap;
 
 use clause_explorer::bundle::Bundle;
-use clause_explorer::model::{Corpus, Instrument, Paragraph, Subparagraph};
+use clause_explorer::model::{Corpus, Instrument, Paragraph, Part, Subparagraph};
+use clause_explorer::trail::{SimilarityIndex, UnitRef};
 use leptos::prelude::*;
 
 pub use app::App;
@@ -24,7 +29,10 @@ pub struct Data {
     pub corpus: &'static Corpus,
     /// Instruments in corpus order.
     pub instruments: Vec<&'static Instrument>,
+    /// Where else each paragraph's language occurs.
+    pub similar: SimilarityIndex,
     by_id: HashMap<&'static str, Clause>,
+    units: HashMap<&'static str, UnitRef>,
 }
 
 /// Anything an id can name.
@@ -49,21 +57,55 @@ impl Clause {
 
 impl Data {
     /// Indexes a corpus that lives for the rest of the session.
-    pub fn new(corpus: &'static Corpus) -> Data {
+    pub fn new(corpus: &'static Corpus, similar: SimilarityIndex) -> Data {
         let instruments: Vec<&'static Instrument> = corpus.instruments().collect();
         let mut by_id = HashMap::new();
-        for &inst in &instruments {
+        let mut units = HashMap::new();
+        for (i, &inst) in instruments.iter().enumerate() {
             by_id.insert(inst.id.as_str(), Clause::Instrument(inst));
-            for p in inst.paragraphs() {
-                by_id.insert(p.id.as_str(), Clause::Paragraph(inst, p));
-                index_subs(&mut by_id, inst, p, &p.subparagraphs);
+            for (part, list) in [
+                (Part::Preambular, &inst.preambular),
+                (Part::Operative, &inst.operative),
+            ] {
+                for (k, p) in list.iter().enumerate() {
+                    by_id.insert(p.id.as_str(), Clause::Paragraph(inst, p));
+                    index_subs(&mut by_id, inst, p, &p.subparagraphs);
+                    let unit = UnitRef {
+                        instrument: u32::try_from(i).unwrap_or(u32::MAX),
+                        part,
+                        paragraph: u32::try_from(k).unwrap_or(u32::MAX),
+                    };
+                    units.insert(p.id.as_str(), unit);
+                }
             }
         }
         Data {
             corpus,
             instruments,
+            similar,
             by_id,
+            units,
         }
+    }
+
+    /// The paragraph a clause id names, or the paragraph of a
+    /// sub-paragraph, as the similarity index addresses it.
+    pub fn unit(&self, id: &str) -> Option<UnitRef> {
+        match self.get(id)? {
+            Clause::Paragraph(_, p) | Clause::Subparagraph(_, p, _) => {
+                self.units.get(p.id.as_str()).copied()
+            }
+            Clause::Instrument(_) => None,
+        }
+    }
+
+    /// The citation of whatever an id names.
+    pub fn citation(&self, id: &str) -> Option<&'static str> {
+        Some(match self.get(id)? {
+            Clause::Instrument(i) => &i.citation,
+            Clause::Paragraph(_, p) => &p.citation,
+            Clause::Subparagraph(_, _, s) => &s.citation,
+        })
     }
 
     pub fn get(&self, id: &str) -> Option<Clause> {
@@ -97,7 +139,7 @@ pub fn start() {
     mark("clause-explorer-start");
     match Bundle::decode(crate::BUNDLE) {
         Ok(bundle) => {
-            let data = leak(bundle.corpus);
+            let data = leak_with(bundle.corpus, bundle.similar);
             leptos::mount::mount_to_body(move || view! { <App data/> });
             mark("clause-explorer-interactive");
         }
@@ -125,9 +167,62 @@ fn mark(name: &str) {
 
 /// Makes a corpus and its lookups live for the rest of the session: the
 /// page never unloads its data, and views borrow it freely.
-pub fn leak(corpus: Corpus) -> &'static Data {
+pub fn leak_with(corpus: Corpus, similar: SimilarityIndex) -> &'static Data {
     let corpus: &'static Corpus = Box::leak(Box::new(corpus));
-    Box::leak(Box::new(Data::new(corpus)))
+    Box::leak(Box::new(Data::new(corpus, similar)))
+}
+
+/// As [`leak_with`], building the similarity index here (for tests; the
+/// app gets it prebuilt in its bundle).
+pub fn leak(corpus: Corpus) -> &'static Data {
+    let similar = SimilarityIndex::build(&corpus);
+    leak_with(corpus, similar)
+}
+
+/// Which side of a comparison a chosen clause is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+/// State shared by the views: the route, and the clause chosen for a
+/// comparison while its counterpart is being chosen.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub route: RwSignal<Route>,
+    pub pending: RwSignal<Option<(String, Side)>>,
+}
+
+impl Session {
+    pub fn new(route: Route) -> Session {
+        Session {
+            route: RwSignal::new(route),
+            pending: RwSignal::new(None),
+        }
+    }
+
+    /// Chooses a clause for comparison: the first choice waits, the second
+    /// opens the comparison; choosing the waiting one again cancels it.
+    pub fn choose(&self, id: &str) {
+        match self.pending.get_untracked() {
+            None => self.pending.set(Some((id.to_owned(), Side::Left))),
+            Some((waiting, _)) if waiting == id => self.pending.set(None),
+            Some((waiting, side)) => {
+                self.pending.set(None);
+                let (left, right) = match side {
+                    Side::Left => (waiting, id.to_owned()),
+                    Side::Right => (id.to_owned(), waiting),
+                };
+                navigate(&Route::Compare { left, right });
+            }
+        }
+    }
+}
+
+/// The session of the app this component is in.
+pub fn session() -> Session {
+    use_context::<Session>().unwrap_or_else(|| Session::new(Route::Library))
 }
 
 /// The current location hash.

@@ -164,3 +164,56 @@ async fn an_unknown_clause_says_so() {
     let (root, _guard) = mount("#/p/no-such-paragraph").await;
     assert_eq!(one(&root, "h1").text_content().unwrap(), "Not found");
 }
+
+#[wasm_bindgen_test]
+async fn choosing_compare_on_two_paragraphs_opens_their_comparison() {
+    let (root, _guard) = mount("#/i/untoc-cop-res-11-5").await;
+    one(
+        &root,
+        r#"[data-clause-id="untoc-cop-res-11-5-op-1"] > .tools button.compare"#,
+    )
+    .click();
+    leptos::task::tick().await;
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Comparing UNTOC COP res. 11/5, op. 1"));
+    window().location().set_hash("#/i/ccpcj-res-33-1").unwrap();
+    settle().await;
+    one(
+        &root,
+        r#"[data-clause-id="ccpcj-res-33-1-op-1"] > .tools button.compare"#,
+    )
+    .click();
+    settle().await;
+    let region = one(&root, "section.comparison");
+    let name = region.get_attribute("aria-label").unwrap();
+    assert!(name.contains("Comparison"), "{name}");
+    let deleted: Vec<String> = all(&region, "del")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    let inserted: Vec<String> = all(&region, "ins")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
+    assert!(
+        deleted.iter().any(|d| d.contains("consider acceding to")),
+        "{deleted:?}"
+    );
+    assert!(
+        inserted.iter().any(|i| i.contains("ratifying")),
+        "{inserted:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn two_instruments_align_with_a_summary() {
+    let (root, _guard) = mount("#/align?a=ccpcj-res-33-1&b=untoc-cop-res-11-5").await;
+    let summary = one(&root, ".alignment .summary").text_content().unwrap();
+    assert!(
+        summary.contains("changed") && summary.contains("only in the first"),
+        "{summary}"
+    );
+    assert!(!all(&root, "tr.aligned").is_empty());
+}

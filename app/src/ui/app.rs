@@ -4,20 +4,24 @@
 
 use leptos::prelude::*;
 
+use super::align::AlignView;
+use super::compare::ComparisonView;
 use super::instrument::InstrumentView;
 use super::library::Library;
-use super::{current_hash, Clause, Data};
+use super::{current_hash, Clause, Data, Session};
 use crate::route::Route;
 
 /// The whole app, given the session's data.
 #[component]
 pub fn App(data: &'static Data) -> impl IntoView {
-    let route = RwSignal::new(Route::parse(&current_hash()));
+    let session = Session::new(Route::parse(&current_hash()));
+    let route = session.route;
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&current_hash()));
     });
     on_cleanup(move || handle.remove());
-    provide_context(route);
+    provide_context(session);
+    provide_context(data);
 
     Effect::new(move |_| {
         let title = page_title(data, &route.get());
@@ -35,6 +39,11 @@ pub fn App(data: &'static Data) -> impl IntoView {
                     <li>
                         <a href="#/" aria-current=move || current(&route.get(), "library")>
                             "Library"
+                        </a>
+                    </li>
+                    <li>
+                        <a href="#/align" aria-current=move || current(&route.get(), "align")>
+                            "Compare instruments"
                         </a>
                     </li>
                 </ul>
@@ -56,10 +65,17 @@ pub fn App(data: &'static Data) -> impl IntoView {
                     }
                     None => not_found(&id).into_any(),
                 },
+                Route::Compare { left, right } => {
+                    view! { <ComparisonView data left right/> }.into_any()
+                }
+                Route::Align { first, second } => {
+                    view! { <AlignView data first second/> }.into_any()
+                }
                 Route::NotFound { hash } => not_found(&hash).into_any(),
                 _ => not_found("this view").into_any(),
             }}
         </main>
+        <Tray data session/>
         <footer class="site">
             <p>
                 {data.instruments.len()} " instruments, " {data.paragraph_count()}
@@ -77,10 +93,44 @@ pub fn App(data: &'static Data) -> impl IntoView {
     }
 }
 
+/// While a clause waits for its counterpart: what is chosen, and a way out.
+#[component]
+fn Tray(data: &'static Data, session: Session) -> impl IntoView {
+    let waiting = move || {
+        session.pending.get().and_then(|(id, _)| {
+            let citation = data.citation(&id)?;
+            let on_compare_view = matches!(session.route.get(), Route::Compare { .. });
+            (!on_compare_view).then(|| {
+                let choose = Route::Compare {
+                    left: id.clone(),
+                    right: String::new(),
+                }
+                .to_hash();
+                view! {
+                    <p>
+                        "Comparing " <strong>{citation}</strong>
+                        ": choose a second clause with its " <em>"Compare"</em> " button, or "
+                        <a href=choose>"see similar clauses"</a> ". "
+                        <button type="button" on:click=move |_| session.pending.set(None)>
+                            "Cancel"
+                        </button>
+                    </p>
+                }
+            })
+        })
+    };
+    view! {
+        <aside class="tray" aria-label="Comparison in progress" aria-live="polite">
+            {waiting}
+        </aside>
+    }
+}
+
 /// `aria-current="page"` on the link of the current view.
 fn current(route: &Route, link: &str) -> Option<&'static str> {
     let here = match route {
         Route::Library => "library",
+        Route::Align { .. } => "align",
         _ => "",
     };
     (here == link).then_some("page")
@@ -106,6 +156,11 @@ fn page_title(data: &'static Data, route: &Route) -> String {
             Some(Clause::Subparagraph(_, _, s)) => s.citation.clone(),
             None => "Not found".to_owned(),
         },
+        Route::Compare { left, right } => match (data.citation(left), data.citation(right)) {
+            (Some(l), Some(r)) => format!("{l} compared with {r}"),
+            _ => "Comparison".to_owned(),
+        },
+        Route::Align { .. } => "Compare instruments".to_owned(),
         _ => "Not found".to_owned(),
     };
     format!("{what} \u{2014} Clause Explorer")

@@ -5,6 +5,8 @@ use clause_explorer::model::{Instrument, Paragraph, Part, Subparagraph};
 use leptos::prelude::*;
 
 use super::rich_text::RichText;
+use super::similar::SimilarList;
+use super::{session, Data};
 use crate::clip;
 use crate::route::Route;
 
@@ -62,12 +64,39 @@ fn SubparagraphView(inst: &'static Instrument, s: &'static Subparagraph) -> impl
     }
 }
 
-/// The citation (a permalink) and "Copy with citation".
+/// The citation (a permalink), "Copy with citation", "Compare" and, for a
+/// paragraph, "Similar" (where else its language is).
 #[component]
 fn Tools(id: String, citation: String, copy: String) -> impl IntoView {
+    let session = session();
+    let data = use_context::<&'static Data>();
     let copied = RwSignal::new(false);
-    let href = Route::Clause { id }.to_hash();
+    let show_similar = RwSignal::new(false);
+    let href = Route::Clause { id: id.clone() }.to_hash();
     let label = format!("Copy {citation} with its citation");
+    let compare_label = {
+        let (id, citation) = (id.clone(), citation.clone());
+        move || match session.pending.get() {
+            Some((waiting, _)) if waiting == id => {
+                format!("{citation} is chosen for comparison; choose it again to cancel")
+            }
+            Some(_) => format!("Compare {citation} with the chosen clause"),
+            None => format!("Compare {citation} with another clause"),
+        }
+    };
+    let chosen = {
+        let id = id.clone();
+        move || {
+            let is = matches!(session.pending.get(), Some((w, _)) if w == id);
+            is.to_string()
+        }
+    };
+    let compare = {
+        let id = id.clone();
+        move |_| session.choose(&id)
+    };
+    let similar_id = id.clone();
+    let panel_id = format!("{id}-similar");
     view! {
         <div class="tools">
             <a class="cite" href=href title="Link to this paragraph">{citation}</a>
@@ -85,6 +114,29 @@ fn Tools(id: String, citation: String, copy: String) -> impl IntoView {
                 "Copy"
             </button>
             <span class="status" role="status">{move || copied.get().then_some("Copied")}</span>
+            <button type="button" class="compare" aria-label=compare_label aria-pressed=chosen on:click=compare>
+                "Compare"
+            </button>
+            {data.map(|data| {
+                let panel = panel_id.clone();
+                view! {
+                    <button
+                        type="button"
+                        class="similar-toggle"
+                        aria-expanded=move || show_similar.get().to_string()
+                        aria-controls=panel.clone()
+                        on:click=move |_| show_similar.update(|s| *s = !*s)
+                    >
+                        "Similar"
+                    </button>
+                    {move || show_similar.get().then(|| view! {
+                        <div class="similar-panel" id=panel_id.clone()>
+                            <p class="similar-title">"Where else this language is"</p>
+                            <SimilarList data id=similar_id.clone()/>
+                        </div>
+                    })}
+                }
+            })}
         </div>
     }
 }

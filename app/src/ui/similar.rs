@@ -1,0 +1,53 @@
+//! Where else this language is: the paragraphs of the rest of the corpus
+//! most similar to one, ranked, each one click from a comparison.
+
+use leptos::prelude::*;
+
+use super::diff_view::percent;
+use super::Data;
+use crate::route::Route;
+
+/// How many similar paragraphs are listed.
+const LIMIT: usize = 8;
+
+/// The ranked list for the clause `id` (a sub-paragraph is looked up by
+/// its paragraph). Compare links put `id` on the left.
+#[component]
+pub fn SimilarList(data: &'static Data, id: String) -> impl IntoView {
+    let Some(unit) = data.unit(&id) else {
+        return view! { <p class="similar-none">"No paragraph to compare."</p> }.into_any();
+    };
+    let found = data.similar.similar_to(data.corpus, unit, LIMIT);
+    if found.is_empty() {
+        return view! {
+            <p class="similar-none">"No paragraph elsewhere in the corpus shares this language."</p>
+        }
+        .into_any();
+    }
+    let items = found
+        .into_iter()
+        .filter_map(|(other, similarity)| {
+            let p = other.paragraph(data.corpus)?;
+            let words: Vec<&str> = p.text.plain.split(' ').take(14).collect();
+            let opening = format!("{}\u{2026}", words.join(" "));
+            let compare = Route::Compare {
+                left: id.clone(),
+                right: p.id.clone(),
+            }
+            .to_hash();
+            let open = Route::Clause { id: p.id.clone() }.to_hash();
+            let label = format!("Compare with {}", p.citation);
+            Some(view! {
+                <li data-clause-id=p.id.clone()>
+                    <span class="similarity">{percent(similarity)}</span>
+                    " "
+                    <a href=open>{p.citation.clone()}</a>
+                    " "
+                    <a class="button-link" href=compare aria-label=label>"Compare"</a>
+                    <span class="opening">{opening}</span>
+                </li>
+            })
+        })
+        .collect_view();
+    view! { <ol class="similar">{items}</ol> }.into_any()
+}
