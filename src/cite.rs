@@ -61,18 +61,22 @@ pub fn assign(documents: &mut [Document]) {
     let mut taken = HashSet::new();
     for doc in documents {
         for inst in &mut doc.instruments {
-            let base = instrument_id(inst);
-            let mut id = base.clone();
-            let mut n = 2;
-            while !taken.insert(id.clone()) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
-            inst.id = id;
+            inst.id = unique(&mut taken, instrument_id(inst));
             inst.citation = instrument_citation(inst);
             name_paragraphs(inst);
         }
     }
+}
+
+/// `base`, or `base-2`, `base-3`… if taken; the result is taken.
+fn unique(taken: &mut HashSet<String>, base: String) -> String {
+    let mut id = base.clone();
+    let mut n = 2;
+    while !taken.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
 }
 
 fn instrument_id(inst: &Instrument) -> String {
@@ -144,14 +148,10 @@ fn name_paragraphs(inst: &mut Instrument) {
     let inst_citation = inst.citation.clone();
     for p in inst.preambular.iter_mut().chain(inst.operative.iter_mut()) {
         let number = p.number.unwrap_or(p.ordinal);
-        let base = format!("{inst_id}-{}-{number}", p.part.abbreviation());
-        let mut id = base.clone();
-        let mut n = 2;
-        while !taken.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        p.id = id;
+        p.id = unique(
+            &mut taken,
+            format!("{inst_id}-{}-{number}", p.part.abbreviation()),
+        );
         p.citation = format!("{inst_citation}, {}. {number}", p.part.abbreviation());
         name_subparagraphs(p);
     }
@@ -160,14 +160,7 @@ fn name_paragraphs(inst: &mut Instrument) {
 fn name_subparagraphs(p: &mut Paragraph) {
     fn walk(subs: &mut [Subparagraph], id: &str, citation: &str, taken: &mut HashSet<String>) {
         for s in subs {
-            let base = format!("{id}-{}", slug(&s.label));
-            let mut sid = base.clone();
-            let mut n = 2;
-            while !taken.insert(sid.clone()) {
-                sid = format!("{base}-{n}");
-                n += 1;
-            }
-            s.id = sid;
+            s.id = unique(taken, format!("{id}-{}", slug(&s.label)));
             s.citation = format!("{citation} ({})", s.label);
             let (id, citation) = (s.id.clone(), s.citation.clone());
             walk(&mut s.subparagraphs, &id, &citation, taken);

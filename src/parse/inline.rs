@@ -370,21 +370,16 @@ pub(crate) fn is_footnote_mark(content: &str) -> bool {
 
 /// The length of an opening tag `<name>` (case-insensitive, no attributes).
 fn tag_len(rest: &str, name: &str) -> Option<usize> {
-    let inner = rest.strip_prefix('<')?;
-    let candidate = inner.get(..name.len())?;
-    if !candidate.eq_ignore_ascii_case(name) {
-        return None;
-    }
-    let after = &inner[name.len()..];
-    let gt = window(after, 8).find('>')?;
-    after[..gt]
-        .trim()
-        .is_empty()
-        .then_some(1 + name.len() + gt + 1)
+    delimited_tag_len(rest, "<", name)
 }
 
+/// The length of a closing tag `</name>`.
 fn closing_tag_len(rest: &str, name: &str) -> Option<usize> {
-    let inner = rest.strip_prefix("</")?;
+    delimited_tag_len(rest, "</", name)
+}
+
+fn delimited_tag_len(rest: &str, open: &str, name: &str) -> Option<usize> {
+    let inner = rest.strip_prefix(open)?;
     let candidate = inner.get(..name.len())?;
     if !candidate.eq_ignore_ascii_case(name) {
         return None;
@@ -394,7 +389,7 @@ fn closing_tag_len(rest: &str, name: &str) -> Option<usize> {
     after[..gt]
         .trim()
         .is_empty()
-        .then_some(2 + name.len() + gt + 1)
+        .then_some(open.len() + name.len() + gt + 1)
 }
 
 /// `<br>`, `<br/>`, `<br />`.
