@@ -25,6 +25,7 @@ pub mod manifest;
 pub mod model;
 pub mod outline;
 pub mod parse;
+pub mod search;
 pub mod synth;
 pub mod warning;
 

@@ -1,0 +1,377 @@
+//! Matching: which units contain which query terms, and a first score.
+//!
+//! Each positive term (a word or a phrase) has a bit. Its expansions are
+//! visited best first (exact, prefix, fewer typos, more frequent), and the
+//! postings of each add the term to the units that do not have it yet, so
+//! that a unit records its best match of every term without a second pass.
+//! Scores go into one dense array indexed by unit: a few bytes per unit,
+//! touched only where postings point, and listed as they are first reached.
+//!
+//! A phrase's candidates are the units holding all its words (a merge of
+//! postings, rarest word first), each checked against its token stream.
+//! Exclusions are marked before any positive term is matched, so excluded
+//! units are never scored.
+
+use super::expand::{expand, Expansion};
+use super::index::SearchIndex;
+use super::query::{ParsedQuery, Term};
+use super::{MatchKind, Tuning};
+
+/// The unit has the term in its own text, not only in an inherited lead.
+const OWN: u8 = 1;
+/// The unit contains an excluded term.
+const EXCLUDED: u8 = 2;
+/// The unit has been listed in [`Matched::units`].
+const LISTED: u8 = 4;
+
+/// A query, expanded over the vocabulary and ready to run.
+#[derive(Clone, Debug, Default)]
+pub struct Plan {
+    /// Positive terms in query order; bit `k` of a unit's mask is term `k`.
+    pub terms: Vec<PlannedTerm>,
+    pub excluded: Vec<PlannedTerm>,
+    /// Folded query words that match no word of the corpus.
+    pub unmatched: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct PlannedTerm {
+    pub phrase: bool,
+    /// For each word of the term, the vocabulary words it matches.
+    pub words: Vec<Vec<Expansion>>,
+    /// How much the term weighs where found: the rarity of its best
+    /// expansion (of all its words, for a phrase).
+    pub weight: f32,
+}
+
+impl Plan {
+    /// No positive term: the query browses.
+    pub fn browsing(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    pub fn positive_terms(&self) -> u32 {
+        self.terms.len() as u32
+    }
+}
+
+/// Expands every term of the query.
+pub fn plan(index: &SearchIndex, query: &ParsedQuery, tuning: &Tuning) -> Plan {
+    let mut plan = Plan::default();
+    for term in query.positive() {
+        let planned = plan_term(index, term, tuning);
+        for (word, expansions) in term.words.iter().zip(&planned.words) {
+            if expansions.is_empty() && !plan.unmatched.contains(word) {
+                plan.unmatched.push(word.clone());
+            }
+        }
+        plan.terms.push(planned);
+    }
+    for term in query.negative() {
+        plan.excluded.push(plan_term(index, term, tuning));
+    }
+    plan
+}
+
+fn plan_term(index: &SearchIndex, term: &Term, tuning: &Tuning) -> PlannedTerm {
+    let v = &index.vocabulary;
+    let last = term.words.len().saturating_sub(1);
+    let words: Vec<Vec<Expansion>> = term
+        .words
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            let typing = term.typing && k == last;
+            let mut e = expand(v, w, typing, tuning);
+            if term.phrase || term.negated {
+                // Phrases and exclusions are exact; a phrase's last word
+                // may still be being typed.
+                e.retain(|x| x.kind != MatchKind::Typo);
+            }
+            e
+        })
+        .collect();
+    let idf = |e: &Expansion| idf(index, v.df(e.word));
+    let weight = if term.phrase {
+        words.iter().filter_map(|w| w.first()).map(idf).sum()
+    } else {
+        words.iter().flatten().map(idf).next().unwrap_or(0.0)
+    };
+    PlannedTerm {
+        phrase: term.phrase,
+        words,
+        weight,
+    }
+}
+
+/// Inverse document frequency (the BM25 form): rare words weigh more.
+pub fn idf(index: &SearchIndex, df: u32) -> f32 {
+    let n = index.units.len() as f32;
+    let df = df as f32;
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// What a unit has matched so far.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Acc {
+    pub score: f32,
+    /// Bit `k`: term `k` found.
+    pub mask: u16,
+    /// Typos summed over the best match of each term found.
+    pub typos: u8,
+    flags: u8,
+}
+
+/// The units that match at least one positive term in their own text
+/// (every paragraph when browsing), not excluded.
+pub struct Matched {
+    /// Indexed by unit.
+    pub acc: Vec<Acc>,
+    /// Matching units: in document order when browsing, otherwise in the
+    /// order first reached.
+    pub units: Vec<u32>,
+}
+
+/// Runs the plan over the postings.
+pub fn run(index: &SearchIndex, plan: &Plan, tuning: &Tuning) -> Matched {
+    let n = index.units.len();
+    let mut acc = if plan.browsing() && plan.excluded.is_empty() {
+        Vec::new()
+    } else {
+        vec![Acc::default(); n]
+    };
+    for term in &plan.excluded {
+        exclude(index, term, &mut acc);
+    }
+    if plan.browsing() {
+        let units = (0..n as u32)
+            .filter(|&u| index.units.is_paragraph(u))
+            .filter(|&u| acc.get(u as usize).is_none_or(|a| a.flags & EXCLUDED == 0))
+            .collect();
+        return Matched { acc, units };
+    }
+    let mut units = Vec::new();
+    let scorer = Scorer::new(index, tuning);
+    for (k, term) in plan.terms.iter().enumerate() {
+        let bit = 1u16 << k;
+        let mut add = |unit: u32, tf: u32, in_lead: bool, typos: u8, quality: f32, weight: f32| {
+            let Some(a) = acc.get_mut(unit as usize) else {
+                return;
+            };
+            if a.flags & EXCLUDED != 0 {
+                return;
+            }
+            if tf > 0 {
+                a.flags |= OWN;
+            }
+            if a.mask & bit != 0 {
+                return;
+            }
+            if a.flags & LISTED == 0 {
+                a.flags |= LISTED;
+                units.push(unit);
+            }
+            a.mask |= bit;
+            a.typos = a.typos.saturating_add(typos);
+            a.score += scorer.score(unit, tf, in_lead, quality, weight);
+        };
+        if term.phrase {
+            for m in phrase_matches(index, term) {
+                add(
+                    m.unit,
+                    m.count,
+                    m.in_lead,
+                    0,
+                    m.quality(tuning),
+                    term.weight,
+                );
+            }
+            continue;
+        }
+        for e in term.words.iter().flatten() {
+            let quality = tuning.quality(e.kind, e.typos);
+            let weight = idf(index, index.vocabulary.df(e.word));
+            for p in index.postings.of(e.word) {
+                add(p.unit, p.tf, p.in_lead, e.typos, quality, weight);
+            }
+        }
+    }
+    units.retain(|&u| acc.get(u as usize).is_some_and(|a| a.flags & OWN != 0));
+    Matched { acc, units }
+}
+
+/// The score a term adds to a unit where it is found: BM25 with a bonus
+/// for the lead phrase.
+struct Scorer<'i> {
+    index: &'i SearchIndex,
+    tuning: &'i Tuning,
+}
+
+impl<'i> Scorer<'i> {
+    fn new(index: &'i SearchIndex, tuning: &'i Tuning) -> Self {
+        Scorer { index, tuning }
+    }
+
+    fn score(&self, unit: u32, tf: u32, in_lead: bool, quality: f32, weight: f32) -> f32 {
+        let t = self.tuning;
+        let tf = tf as f32;
+        let length = self.index.units.length(unit) as f32 / self.index.average_length;
+        let saturated = tf * (t.k1 + 1.0) / (tf + t.k1 * (1.0 - t.b + t.b * length));
+        let lead = if in_lead { t.lead } else { 0.0 };
+        quality * weight * (saturated + lead)
+    }
+}
+
+fn exclude(index: &SearchIndex, term: &PlannedTerm, acc: &mut [Acc]) {
+    let mut mark = |unit: u32| {
+        if let Some(a) = acc.get_mut(unit as usize) {
+            a.flags |= EXCLUDED;
+        }
+    };
+    if term.phrase {
+        phrase_matches(index, term)
+            .iter()
+            .for_each(|m| mark(m.unit));
+        return;
+    }
+    for e in term.words.iter().flatten() {
+        index.postings.of(e.word).for_each(|p| mark(p.unit));
+    }
+}
+
+/// A unit where a phrase occurs in the unit's own text.
+#[derive(Clone, Copy, Debug)]
+pub struct PhraseMatch {
+    pub unit: u32,
+    /// Occurrences.
+    pub count: u32,
+    /// An occurrence starts in the lead phrase.
+    pub in_lead: bool,
+    /// The last word was matched only as a prefix.
+    pub prefix: bool,
+}
+
+impl PhraseMatch {
+    fn quality(&self, tuning: &Tuning) -> f32 {
+        let kind = if self.prefix {
+            MatchKind::Prefix
+        } else {
+            MatchKind::Exact
+        };
+        tuning.quality(kind, 0)
+    }
+}
+
+/// The units whose own text contains the phrase, in document order.
+pub fn phrase_matches(index: &SearchIndex, term: &PlannedTerm) -> Vec<PhraseMatch> {
+    if term.words.is_empty() || term.words.iter().any(Vec::is_empty) {
+        return Vec::new();
+    }
+    let df = |w: &Vec<Expansion>| -> u64 {
+        w.iter()
+            .map(|e| u64::from(index.vocabulary.df(e.word)))
+            .sum()
+    };
+    let mut order: Vec<usize> = (0..term.words.len()).collect();
+    order.sort_by_key(|&k| df(&term.words[k]));
+    let mut candidates = units_with(index, &term.words[order[0]]);
+    for &k in &order[1..] {
+        if candidates.is_empty() {
+            break;
+        }
+        let others = units_with(index, &term.words[k]);
+        candidates = intersect(&candidates, &others);
+    }
+    let sets: Vec<Vec<(u32, MatchKind)>> = term
+        .words
+        .iter()
+        .map(|w| {
+            let mut s: Vec<(u32, MatchKind)> = w.iter().map(|e| (e.word, e.kind)).collect();
+            s.sort_unstable_by_key(|x| x.0);
+            s
+        })
+        .collect();
+    let mut words: Vec<(u32, bool)> = Vec::new();
+    let mut out = Vec::new();
+    for unit in candidates {
+        words.clear();
+        words.extend(index.tokens.own_words(unit));
+        if let Some(m) = find_phrase(&words, &sets, unit) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// Counts the occurrences of a phrase in a unit's own words.
+fn find_phrase(
+    words: &[(u32, bool)],
+    sets: &[Vec<(u32, MatchKind)>],
+    unit: u32,
+) -> Option<PhraseMatch> {
+    let len = sets.len();
+    let mut m = PhraseMatch {
+        unit,
+        count: 0,
+        in_lead: false,
+        prefix: true,
+    };
+    if words.len() < len {
+        return None;
+    }
+    for start in 0..=words.len() - len {
+        let mut prefix = false;
+        let all = sets.iter().enumerate().all(|(k, set)| {
+            match set.binary_search_by_key(&words[start + k].0, |x| x.0) {
+                Ok(i) => {
+                    prefix |= set[i].1 == MatchKind::Prefix;
+                    true
+                }
+                Err(_) => false,
+            }
+        });
+        if all {
+            m.count += 1;
+            m.in_lead |= words[start].1;
+            m.prefix &= prefix;
+        }
+    }
+    (m.count > 0).then_some(m)
+}
+
+/// The units whose own text has one of the words, in order.
+fn units_with(index: &SearchIndex, expansions: &[Expansion]) -> Vec<u32> {
+    let mut units: Vec<u32> = Vec::new();
+    for e in expansions {
+        units.extend(
+            index
+                .postings
+                .of(e.word)
+                .filter(|p| p.tf > 0)
+                .map(|p| p.unit),
+        );
+    }
+    if expansions.len() > 1 {
+        units.sort_unstable();
+        units.dedup();
+    }
+    units
+}
+
+/// Units in both sorted lists.
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
