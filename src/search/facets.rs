@@ -147,25 +147,36 @@ impl Counter {
 
     pub fn finish(self, index: &SearchIndex, filters: &Filters, tuning: &Tuning) -> Facets {
         let t = &index.instruments;
-        let mut instruments: Vec<(usize, FacetCount<String>)> = self
-            .instruments
-            .iter()
-            .enumerate()
-            .map(|(i, &count)| {
-                let id = t.id(i as u32).to_owned();
-                let selected = filters.instruments.contains(&id);
-                (i, facet(id, count, selected))
+        // Sort instrument indices first: at a million paragraphs there are
+        // a hundred thousand instruments, and only a few are listed.
+        let chosen: BTreeSet<usize> = (0..t.ids.len())
+            .filter(|&i| {
+                !filters.instruments.is_empty() && filters.instruments.contains(t.id(i as u32))
             })
-            .filter(|(_, f)| f.count > 0 || f.selected)
             .collect();
-        instruments.sort_by(|(i, a), (j, b)| b.count.cmp(&a.count).then(i.cmp(j)));
-        let mut kept = 0;
-        instruments.retain(|(_, f)| {
-            kept += 1;
-            kept <= tuning.max_facet_values || f.selected
+        let mut listed: Vec<usize> = (0..self.instruments.len())
+            .filter(|&i| self.instruments[i] > 0 || chosen.contains(&i))
+            .collect();
+        listed.sort_by(|&i, &j| {
+            self.instruments[j]
+                .cmp(&self.instruments[i])
+                .then(i.cmp(&j))
         });
-        let mut instruments: Vec<FacetCount<String>> =
-            instruments.into_iter().map(|(_, f)| f).collect();
+        let mut kept = 0;
+        listed.retain(|i| {
+            kept += 1;
+            kept <= tuning.max_facet_values || chosen.contains(i)
+        });
+        let mut instruments: Vec<FacetCount<String>> = listed
+            .into_iter()
+            .map(|i| {
+                facet(
+                    t.id(i as u32).to_owned(),
+                    self.instruments[i],
+                    chosen.contains(&i),
+                )
+            })
+            .collect();
         add_missing(&mut instruments, &filters.instruments);
 
         let mut by_body = vec![0usize; t.bodies.len() + 1];

@@ -92,13 +92,15 @@ fn plan_term(index: &SearchIndex, term: &Term, tuning: &Tuning) -> PlannedTerm {
         })
         .collect();
     let idf = |e: &Expansion| idf(index, v.df(e.word));
-    let weight = if term.phrase {
+    // A quoted single word is a word matched exactly (or as typed).
+    let phrase = term.phrase && words.len() > 1;
+    let weight = if phrase {
         words.iter().filter_map(|w| w.first()).map(idf).sum()
     } else {
         words.iter().flatten().map(idf).next().unwrap_or(0.0)
     };
     PlannedTerm {
-        phrase: term.phrase,
+        phrase,
         words,
         weight,
     }
@@ -243,7 +245,7 @@ fn exclude(index: &SearchIndex, term: &PlannedTerm, acc: &mut [Acc]) {
 #[derive(Clone, Copy, Debug)]
 pub struct PhraseMatch {
     pub unit: u32,
-    /// Occurrences.
+    /// Occurrences counted: 1, the first (see [`first_occurrence`]).
     pub count: u32,
     /// An occurrence starts in the lead phrase.
     pub in_lead: bool,
@@ -272,7 +274,14 @@ pub fn phrase_matches(index: &SearchIndex, term: &PlannedTerm) -> Vec<PhraseMatc
             .map(|e| u64::from(index.vocabulary.df(e.word)))
             .sum()
     };
-    let mut order: Vec<usize> = (0..term.words.len()).collect();
+    // Candidates come from the exactly matched words, rarest first; a word
+    // still being typed, with its many completions, is left to the check.
+    let mut order: Vec<usize> = (0..term.words.len())
+        .filter(|&k| term.words[k].iter().all(|e| e.kind == MatchKind::Exact))
+        .collect();
+    if order.is_empty() {
+        order = (0..term.words.len()).collect();
+    }
     order.sort_by_key(|&k| df(&term.words[k]));
     let mut candidates = units_with(index, &term.words[order[0]]);
     for &k in &order[1..] {
@@ -291,38 +300,38 @@ pub fn phrase_matches(index: &SearchIndex, term: &PlannedTerm) -> Vec<PhraseMatc
             s
         })
         .collect();
-    let mut words: Vec<(u32, bool)> = Vec::new();
     let mut out = Vec::new();
+    let mut window: Vec<(u32, bool)> = Vec::with_capacity(sets.len());
     for unit in candidates {
-        words.clear();
-        words.extend(index.tokens.own_words(unit));
-        if let Some(m) = find_phrase(&words, &sets, unit) {
+        if let Some(m) = first_occurrence(index.tokens.own_words(unit), &sets, &mut window, unit) {
             out.push(m);
         }
     }
     out
 }
 
-/// Counts the occurrences of a phrase in a unit's own words.
-fn find_phrase(
-    words: &[(u32, bool)],
+/// Reads a unit's own words up to the first occurrence of the phrase.
+/// Stopping there halves the reading on average; the count of further
+/// occurrences would add little to the score.
+fn first_occurrence(
+    words: impl Iterator<Item = (u32, bool)>,
     sets: &[Vec<(u32, MatchKind)>],
+    window: &mut Vec<(u32, bool)>,
     unit: u32,
 ) -> Option<PhraseMatch> {
     let len = sets.len();
-    let mut m = PhraseMatch {
-        unit,
-        count: 0,
-        in_lead: false,
-        prefix: true,
-    };
-    if words.len() < len {
-        return None;
-    }
-    for start in 0..=words.len() - len {
+    window.clear();
+    for w in words {
+        if window.len() == len {
+            window.remove(0);
+        }
+        window.push(w);
+        if window.len() < len {
+            continue;
+        }
         let mut prefix = false;
-        let all = sets.iter().enumerate().all(|(k, set)| {
-            match set.binary_search_by_key(&words[start + k].0, |x| x.0) {
+        let all = sets.iter().zip(window.iter()).all(|(set, &(word, _))| {
+            match set.binary_search_by_key(&word, |x| x.0) {
                 Ok(i) => {
                     prefix |= set[i].1 == MatchKind::Prefix;
                     true
@@ -331,12 +340,15 @@ fn find_phrase(
             }
         });
         if all {
-            m.count += 1;
-            m.in_lead |= words[start].1;
-            m.prefix &= prefix;
+            return Some(PhraseMatch {
+                unit,
+                count: 1,
+                in_lead: window[0].1,
+                prefix,
+            });
         }
     }
-    (m.count > 0).then_some(m)
+    None
 }
 
 /// The units whose own text has one of the words, in order.
