@@ -2,10 +2,10 @@
 //! it begins (while it is being typed) and the words within a few typos.
 //!
 //! Prefixes come from the alphabetical order in one binary search. Typos
-//! are found by scanning the words whose length is within reach with an
-//! edit distance that gives up as soon as a row of the table exceeds the
-//! allowance, which for most words is after two or three letters. The
-//! distance counts a swap of two neighbouring letters as one edit
+//! are found by walking the same order as a trie with a bounded edit
+//! distance: a table row per distinct prefix, and a whole run of words
+//! skipped as soon as their common prefix is out of reach. The distance
+//! counts a swap of two neighbouring letters as one edit
 //! ("traffikcing"). A word still being typed may also carry a typo in what
 //! is typed so far ("trafic" begins "trafficking" after one edit).
 
@@ -53,7 +53,10 @@ pub fn expand(
             .copied()
             .filter(|&w| Some(w) != exact)
             .collect();
-        keep_most_frequent(&mut completions, tuning.max_prefix_expansions);
+        keep_most_frequent(
+            &mut completions,
+            tuning.completions_for(word.chars().count()),
+        );
         out.extend(completions.into_iter().map(|w| Expansion {
             word: w,
             kind: MatchKind::Prefix,
@@ -103,6 +106,13 @@ fn keep_most_frequent(words: &mut Vec<u32>, max: usize) {
 
 /// Words within `allowed` edits of `query`, or, when `typing`, whose
 /// beginning is; with the number of edits, never 0.
+///
+/// The alphabetical order is walked as a trie: consecutive words share a
+/// prefix, and the rows of the edit-distance table for that prefix are
+/// kept, so each row is computed once per distinct prefix. When a row's
+/// smallest cell exceeds the allowance, no word that extends the prefix can
+/// come back within reach, and the whole run of them is skipped with one
+/// binary search.
 fn typo_matches(
     vocabulary: &Vocabulary,
     query: &[char],
@@ -110,82 +120,144 @@ fn typo_matches(
     typing: bool,
 ) -> Vec<(u32, u8)> {
     let n = query.len();
-    let a = usize::from(allowed);
-    let max_len = if typing { usize::MAX } else { n + a };
-    let mut table = Table::new(n);
+    let max = u32::from(allowed);
+    let words = vocabulary.alphabetical();
+    let mut table = Table::new(query);
+    let mut chars: Vec<char> = Vec::new();
     let mut out = Vec::new();
-    for &w in vocabulary.of_length(n.saturating_sub(a), max_len) {
+    let mut k = 0;
+    while k < words.len() {
+        let w = words[k];
         let word = vocabulary.word(w);
-        if let Some(d) = table.distance(query, word, allowed, typing) {
-            if d > 0 {
-                out.push((w, d));
+        chars.clear();
+        chars.extend(word.chars());
+        table.rewind_to_common_prefix(&chars);
+        let mut pruned = false;
+        while table.depth() < chars.len() {
+            let c = chars[table.depth()];
+            let row_min = table.push(c);
+            if row_min > max || (!typing && table.depth() > n + usize::from(allowed)) {
+                pruned = true;
+                break;
             }
+        }
+        let distance = if typing {
+            Some(table.best_prefix_distance())
+        } else if pruned {
+            None
+        } else {
+            Some(table.distance())
+        };
+        let found = distance.filter(|&d| d <= max && d > 0);
+        if let Some(d) = found {
+            out.push((w, d as u8));
+        }
+        k += 1;
+        if pruned {
+            // Every following word that extends the pruned prefix ends the
+            // same way: with the same prefix distance when typing, else out
+            // of reach.
+            let prefix: String = chars[..table.depth()].iter().collect();
+            let run = words[k..].partition_point(|&x| vocabulary.word(x).starts_with(&prefix));
+            if typing {
+                if let Some(d) = found {
+                    out.extend(words[k..k + run].iter().map(|&x| (x, d as u8)));
+                }
+            }
+            k += run;
         }
     }
     out
 }
 
-/// Rows of the edit-distance table, kept between words.
-struct Table {
-    before: Vec<u32>,
-    previous: Vec<u32>,
-    current: Vec<u32>,
+/// The edit-distance table of the query against a path down the trie of
+/// vocabulary words: one row per character of the path.
+struct Table<'q> {
+    query: &'q [char],
+    /// Rows of `query.len() + 1` cells, row `d` for the first `d`
+    /// characters of the path.
+    rows: Vec<u32>,
+    path: Vec<char>,
+    /// For each depth, the smallest last cell so far: the distance from the
+    /// whole query to the closest prefix of the path.
+    best: Vec<u32>,
 }
 
-impl Table {
-    fn new(n: usize) -> Self {
+impl<'q> Table<'q> {
+    fn new(query: &'q [char]) -> Self {
+        let n = query.len();
+        let first: Vec<u32> = (0..=n as u32).collect();
         Table {
-            before: vec![0; n + 1],
-            previous: vec![0; n + 1],
-            current: vec![0; n + 1],
+            query,
+            best: vec![first[n]],
+            rows: first,
+            path: Vec::new(),
         }
     }
 
-    /// The optimal-string-alignment distance between `query` and `word`
-    /// (with `prefix`, between `query` and the closest beginning of
-    /// `word`), if it is at most `max`.
-    fn distance(&mut self, query: &[char], word: &str, max: u8, prefix: bool) -> Option<u8> {
-        let n = query.len();
-        let max = u32::from(max);
-        for (i, cell) in self.previous.iter_mut().enumerate() {
-            *cell = i as u32;
-        }
-        let mut best = if prefix { self.previous[n] } else { u32::MAX };
-        let mut last = '\0';
-        let mut j = 0u32;
-        let mut gave_up = false;
-        for c in word.chars() {
-            j += 1;
-            self.current[0] = j;
-            let mut row_min = j;
-            for i in 1..=n {
-                let q = query[i - 1];
-                let cost = u32::from(q != c);
-                let mut v = (self.previous[i] + 1)
-                    .min(self.current[i - 1] + 1)
-                    .min(self.previous[i - 1] + cost);
-                if i > 1 && j > 1 && q == last && query[i - 2] == c {
-                    v = v.min(self.before[i - 2] + 1);
+    fn width(&self) -> usize {
+        self.query.len() + 1
+    }
+
+    /// Characters of the path.
+    fn depth(&self) -> usize {
+        self.path.len()
+    }
+
+    /// Drops the rows past the prefix the path shares with `word`.
+    fn rewind_to_common_prefix(&mut self, word: &[char]) {
+        let common = self
+            .path
+            .iter()
+            .zip(word)
+            .take_while(|(a, b)| a == b)
+            .count();
+        self.path.truncate(common);
+        self.rows.truncate((common + 1) * self.width());
+        self.best.truncate(common + 1);
+    }
+
+    /// Extends the path by `c`; returns the smallest cell of the new row.
+    /// The distance counts a swap of neighbours as one edit (optimal
+    /// string alignment).
+    fn push(&mut self, c: char) -> u32 {
+        let w = self.width();
+        let d = self.path.len();
+        let previous = d * w;
+        let before = previous.checked_sub(w);
+        let last = self.path.last().copied();
+        let j = d as u32 + 1;
+        self.rows.push(j);
+        let mut row_min = j;
+        for i in 1..w {
+            let q = self.query[i - 1];
+            let cost = u32::from(q != c);
+            let mut v = (self.rows[previous + i] + 1)
+                .min(self.rows[previous + w + i - 1] + 1)
+                .min(self.rows[previous + i - 1] + cost);
+            if let (Some(before), Some(last)) = (before, last) {
+                if i > 1 && q == last && self.query[i - 2] == c {
+                    v = v.min(self.rows[before + i - 2] + 1);
                 }
-                self.current[i] = v;
-                row_min = row_min.min(v);
             }
-            if prefix {
-                best = best.min(self.current[n]);
-            }
-            if row_min > max {
-                gave_up = true;
-                break;
-            }
-            last = c;
-            std::mem::swap(&mut self.before, &mut self.previous);
-            std::mem::swap(&mut self.previous, &mut self.current);
+            self.rows.push(v);
+            row_min = row_min.min(v);
         }
-        if !prefix {
-            // Unless the scan gave up, `previous` holds the last row.
-            best = if gave_up { u32::MAX } else { self.previous[n] };
-        }
-        (best <= max).then_some(best as u8)
+        self.path.push(c);
+        let end = self.rows[self.rows.len() - 1];
+        let best = self.best.last().copied().unwrap_or(u32::MAX).min(end);
+        self.best.push(best);
+        row_min
+    }
+
+    /// Distance from the query to the whole path.
+    fn distance(&self) -> u32 {
+        self.rows.last().copied().unwrap_or(u32::MAX)
+    }
+
+    /// Distance from the query to the closest prefix of the path.
+    fn best_prefix_distance(&self) -> u32 {
+        self.best.last().copied().unwrap_or(u32::MAX)
     }
 }
 
@@ -194,8 +266,13 @@ mod tests {
     use super::*;
 
     fn distance(query: &str, word: &str, max: u8, prefix: bool) -> Option<u8> {
+        let v = vocabulary(&[(word, 1)]);
         let q: Vec<char> = query.chars().collect();
-        Table::new(q.len()).distance(&q, word, max, prefix)
+        // Distance 0 is an exact match or a completion, found elsewhere.
+        if query == word || (prefix && word.starts_with(query)) {
+            return Some(0);
+        }
+        typo_matches(&v, &q, max, prefix).first().map(|&(_, d)| d)
     }
 
     fn vocabulary(words: &[(&str, u32)]) -> Vocabulary {
@@ -207,6 +284,60 @@ mod tests {
             .into_iter()
             .map(|e| (v.word(e.word).to_owned(), e.kind, e.typos))
             .collect()
+    }
+
+    /// The textbook table, for checking the trie walk against.
+    fn reference(a: &str, b: &str) -> u32 {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        let mut d = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+        for i in 0..=a.len() {
+            d[i][0] = i as u32;
+        }
+        for j in 0..=b.len() {
+            d[0][j] = j as u32;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = u32::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_trie_walk_finds_what_the_textbook_table_finds(
+            words in proptest::collection::btree_set("[abc]{1,7}", 1..40),
+            query in "[abcd]{1,7}",
+            typing in proptest::bool::ANY,
+        ) {
+            let v = Vocabulary::build(words.iter().map(|w| (w.clone(), 1)).collect()).0;
+            let q: Vec<char> = query.chars().collect();
+            let mut got: Vec<(String, u8)> = typo_matches(&v, &q, 2, typing)
+                .into_iter()
+                .map(|(w, d)| (v.word(w).to_owned(), d))
+                .collect();
+            got.sort();
+            let expected: Vec<(String, u8)> = words
+                .iter()
+                .filter_map(|w| {
+                    let d = if typing {
+                        (0..=w.len()).map(|k| reference(&query, &w[..k])).min().unwrap_or(u32::MAX)
+                    } else {
+                        reference(&query, w)
+                    };
+                    (d > 0 && d <= 2).then(|| (w.clone(), d as u8))
+                })
+                .collect();
+            proptest::prop_assert_eq!(got, expected);
+        }
     }
 
     #[test]

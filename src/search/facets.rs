@@ -24,6 +24,8 @@ const YEAR: u8 = 16;
 
 /// The filters resolved against the index's tables.
 pub struct Active {
+    /// No filter is active: every unit passes.
+    none: bool,
     /// Per instrument: which of the instrument, body and year filters it
     /// fails.
     instrument_fails: Vec<u8>,
@@ -68,6 +70,7 @@ impl Active {
             )
             .collect();
         Active {
+            none: filters.is_empty(),
             instrument_fails,
             part_fails,
             group_fails,
@@ -75,6 +78,9 @@ impl Active {
     }
 
     fn fails(&self, index: &SearchIndex, unit: u32) -> u8 {
+        if self.none {
+            return 0;
+        }
         let u = &index.units;
         let mut fails = self
             .instrument_fails

@@ -97,7 +97,7 @@ impl SearchIndex {
         let mut unit = 0u32;
         let mut inherited: Vec<u32> = Vec::new();
         let mut own: Vec<OwnWord> = Vec::new();
-        let mut counts: Vec<(u32, bool)> = Vec::new();
+        let mut counts: Vec<Occurrence> = Vec::new();
         walk(
             corpus,
             &mut groups,
@@ -110,23 +110,31 @@ impl SearchIndex {
                 for_each_word(s.inherited, |w, _, _| {
                     if let Some(&id) = ids.get(w) {
                         inherited.push(id);
-                        counts.push((id, true));
+                        counts.push(Occurrence {
+                            word: id,
+                            own: None,
+                            in_lead: true,
+                        });
                     }
                 });
                 for_each_word(s.text, |w, start, end| {
                     if let Some(&id) = ids.get(w) {
                         let in_lead = start < s.lead_len;
                         lead_words += u32::from(in_lead);
+                        counts.push(Occurrence {
+                            word: id,
+                            own: Some(own.len() as u32),
+                            in_lead,
+                        });
                         own.push(OwnWord {
                             word: id,
                             start,
                             end,
                         });
-                        counts.push((id, in_lead));
                     }
                 });
                 tokens.push(&vocabulary, &inherited, &own, lead_words);
-                add_postings(&mut postings, unit, &mut counts, inherited.len());
+                add_postings(&mut postings, unit, &mut counts);
                 s.info.length = own.len() as u32;
                 total_length += u64::from(s.info.length);
                 units.push(&s.info);
@@ -160,32 +168,32 @@ impl SearchIndex {
     }
 }
 
-/// Adds one unit to the postings of its words. `counts` holds a
-/// `(word, in_lead)` per token, the first `inherited` from the inherited
-/// lead (which count as lead but not as occurrences).
-fn add_postings(
-    postings: &mut PostingsBuilder,
-    unit: u32,
-    counts: &mut Vec<(u32, bool)>,
-    inherited: usize,
-) {
-    let mut entries: Vec<(u32, u32, bool)> = counts
-        .iter()
-        .enumerate()
-        .map(|(k, &(w, lead))| (w, u32::from(k >= inherited), lead))
-        .collect();
-    entries.sort_unstable_by_key(|e| e.0);
+/// One word of a unit as the postings see it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Occurrence {
+    word: u32,
+    /// Position among the unit's own words; `None` for a word of the
+    /// inherited lead, which counts as lead but not as an occurrence.
+    own: Option<u32>,
+    in_lead: bool,
+}
+
+/// Adds one unit to the postings of its words.
+fn add_postings(postings: &mut PostingsBuilder, unit: u32, counts: &mut Vec<Occurrence>) {
+    counts.sort_unstable();
+    let mut positions: Vec<u32> = Vec::new();
     let mut k = 0;
-    while k < entries.len() {
-        let word = entries[k].0;
-        let mut tf = 0;
+    while k < counts.len() {
+        let word = counts[k].word;
         let mut in_lead = false;
-        while k < entries.len() && entries[k].0 == word {
-            tf += entries[k].1;
-            in_lead |= entries[k].2;
+        positions.clear();
+        while k < counts.len() && counts[k].word == word {
+            in_lead |= counts[k].in_lead;
+            positions.extend(counts[k].own);
             k += 1;
         }
-        postings.add(word, Posting { unit, tf, in_lead });
+        let tf = positions.len() as u32;
+        postings.add(word, Posting { unit, tf, in_lead }, &positions);
     }
     counts.clear();
 }

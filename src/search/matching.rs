@@ -7,15 +7,20 @@
 //! Scores go into one dense array indexed by unit: a few bytes per unit,
 //! touched only where postings point, and listed as they are first reached.
 //!
-//! A phrase's candidates are the units holding all its words (a merge of
-//! postings, rarest word first), each checked against its token stream.
+//! A phrase's candidates are the units holding all its exactly matched
+//! words (a merge of postings, rarest word first), each checked against the
+//! positions of its words.
 //! Exclusions are marked before any positive term is matched, so excluded
 //! units are never scored.
 
 use super::expand::{expand, Expansion};
 use super::index::SearchIndex;
+use super::postings::Cursor;
 use super::query::{ParsedQuery, Term};
 use super::{MatchKind, Tuning};
+
+/// Completions kept for the word being typed at the end of a phrase.
+const MAX_PHRASE_COMPLETIONS: usize = 8;
 
 /// The unit has the term in its own text, not only in an inherited lead.
 const OWN: u8 = 1;
@@ -85,8 +90,10 @@ fn plan_term(index: &SearchIndex, term: &Term, tuning: &Tuning) -> PlannedTerm {
             let mut e = expand(v, w, typing, tuning);
             if term.phrase || term.negated {
                 // Phrases and exclusions are exact; a phrase's last word
-                // may still be being typed.
+                // may still be being typed, and is checked at every
+                // candidate, so it keeps only its commonest completions.
                 e.retain(|x| x.kind != MatchKind::Typo);
+                e.truncate(MAX_PHRASE_COMPLETIONS);
             }
             e
         })
@@ -245,7 +252,7 @@ fn exclude(index: &SearchIndex, term: &PlannedTerm, acc: &mut [Acc]) {
 #[derive(Clone, Copy, Debug)]
 pub struct PhraseMatch {
     pub unit: u32,
-    /// Occurrences counted: 1, the first (see [`first_occurrence`]).
+    /// Occurrences counted: 1, the first (see `first_occurrence`).
     pub count: u32,
     /// An occurrence starts in the lead phrase.
     pub in_lead: bool,
@@ -283,70 +290,73 @@ pub fn phrase_matches(index: &SearchIndex, term: &PlannedTerm) -> Vec<PhraseMatc
         order = (0..term.words.len()).collect();
     }
     order.sort_by_key(|&k| df(&term.words[k]));
-    let mut candidates = units_with(index, &term.words[order[0]]);
-    for &k in &order[1..] {
-        if candidates.is_empty() {
-            break;
-        }
-        let others = units_with(index, &term.words[k]);
-        candidates = intersect(&candidates, &others);
-    }
-    let sets: Vec<Vec<(u32, MatchKind)>> = term
+    // The rarest word's units are the candidates; at each, the other words
+    // are sought in the same order, so a missing one ends the check early.
+    let candidates = units_with(index, &term.words[order[0]]);
+    let typed: Vec<usize> = (0..term.words.len())
+        .filter(|k| !order.contains(k))
+        .collect();
+    order.extend(typed);
+    let mut cursors: Vec<Vec<(Cursor<'_>, MatchKind)>> = term
         .words
         .iter()
         .map(|w| {
-            let mut s: Vec<(u32, MatchKind)> = w.iter().map(|e| (e.word, e.kind)).collect();
-            s.sort_unstable_by_key(|x| x.0);
-            s
+            w.iter()
+                .map(|e| (index.postings.cursor(e.word), e.kind))
+                .collect()
         })
         .collect();
+    // Per word: positions in the unit, each with whether it was a prefix.
+    let mut positions: Vec<Vec<(u32, bool)>> = vec![Vec::new(); term.words.len()];
+    let mut buffer: Vec<u32> = Vec::new();
     let mut out = Vec::new();
-    let mut window: Vec<(u32, bool)> = Vec::with_capacity(sets.len());
-    for unit in candidates {
-        if let Some(m) = first_occurrence(index.tokens.own_words(unit), &sets, &mut window, unit) {
-            out.push(m);
+    'units: for unit in candidates {
+        for &k in &order {
+            let at = &mut positions[k];
+            let word = &mut cursors[k];
+            at.clear();
+            for (cursor, kind) in word.iter_mut() {
+                if cursor.seek(unit) {
+                    buffer.clear();
+                    cursor.positions(&mut buffer);
+                    let prefix = *kind == MatchKind::Prefix;
+                    at.extend(buffer.iter().map(|&p| (p, prefix)));
+                }
+            }
+            if at.is_empty() {
+                continue 'units;
+            }
+            if word.len() > 1 {
+                at.sort_unstable();
+            }
+        }
+        if let Some((start, prefix)) = first_occurrence(&positions) {
+            out.push(PhraseMatch {
+                unit,
+                count: 1,
+                in_lead: start < index.tokens.lead_words(unit),
+                prefix,
+            });
         }
     }
     out
 }
 
-/// Reads a unit's own words up to the first occurrence of the phrase.
-/// Stopping there halves the reading on average; the count of further
-/// occurrences would add little to the score.
-fn first_occurrence(
-    words: impl Iterator<Item = (u32, bool)>,
-    sets: &[Vec<(u32, MatchKind)>],
-    window: &mut Vec<(u32, bool)>,
-    unit: u32,
-) -> Option<PhraseMatch> {
-    let len = sets.len();
-    window.clear();
-    for w in words {
-        if window.len() == len {
-            window.remove(0);
-        }
-        window.push(w);
-        if window.len() < len {
-            continue;
-        }
-        let mut prefix = false;
-        let all = sets.iter().zip(window.iter()).all(|(set, &(word, _))| {
-            match set.binary_search_by_key(&word, |x| x.0) {
-                Ok(i) => {
-                    prefix |= set[i].1 == MatchKind::Prefix;
-                    true
-                }
-                Err(_) => false,
+/// Where the phrase first starts, given each word's positions, and whether
+/// a word was matched only as a prefix there. Counting further occurrences
+/// would add little to the score.
+fn first_occurrence(positions: &[Vec<(u32, bool)>]) -> Option<(u32, bool)> {
+    let (first, rest) = positions.split_first()?;
+    'starts: for &(start, mut prefix) in first {
+        for (k, at) in rest.iter().enumerate() {
+            let want = start + k as u32 + 1;
+            let from = at.partition_point(|&(p, _)| p < want);
+            match at.get(from) {
+                Some(&(p, is_prefix)) if p == want => prefix |= is_prefix,
+                _ => continue 'starts,
             }
-        });
-        if all {
-            return Some(PhraseMatch {
-                unit,
-                count: 1,
-                in_lead: window[0].1,
-                prefix,
-            });
         }
+        return Some((start, prefix));
     }
     None
 }
@@ -368,22 +378,4 @@ fn units_with(index: &SearchIndex, expansions: &[Expansion]) -> Vec<u32> {
         units.dedup();
     }
     units
-}
-
-/// Units in both sorted lists.
-fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(a.len().min(b.len()));
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
 }

@@ -6,6 +6,12 @@
 //! `tf` counts the word in the unit's own text; `in_lead` says the word is
 //! in the lead phrase the unit opens with or inherits. A sub-paragraph that
 //! has the word only in its paragraph's lead gets `tf` 0 and `in_lead`.
+//!
+//! Positions are a second buffer, read only to check phrases: for each
+//! entry, `tf` word positions in the unit's own text (the first, then
+//! gaps). Scoring single words never decodes them; a phrase check reads
+//! the positions of its few words rather than whole token streams, which
+//! keeps "trafficking in persons" fast when every unit has all three words.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +22,9 @@ pub struct Postings {
     bytes: Vec<u8>,
     /// Where each word's list starts in `bytes`; one more than words.
     starts: Vec<u64>,
+    positions: Vec<u8>,
+    /// Where each word's positions start in `positions`.
+    position_starts: Vec<u64>,
 }
 
 /// One unit in a word's list.
@@ -39,6 +48,69 @@ impl Postings {
             unit: 0,
             first: true,
         }
+    }
+}
+
+impl Postings {
+    /// A cursor over word `id`'s list that can also read positions.
+    pub fn cursor(&self, id: u32) -> Cursor<'_> {
+        let id = id as usize;
+        let at = |k: usize| self.position_starts.get(k).copied().unwrap_or(0) as usize;
+        let positions = self.positions.get(at(id)..at(id + 1)).unwrap_or(&[]);
+        Cursor {
+            postings: self.of(id as u32),
+            positions: Reader::new(positions),
+            current: None,
+            unread: 0,
+        }
+    }
+}
+
+/// Walks a word's list forward to given units and reads their positions.
+pub struct Cursor<'a> {
+    postings: PostingIter<'a>,
+    positions: Reader<'a>,
+    current: Option<Posting>,
+    /// Positions of the current entry not read yet.
+    unread: u32,
+}
+
+impl Cursor<'_> {
+    /// Moves to `unit` if the word is there (then true), or past it. Units
+    /// must be asked for in increasing order.
+    pub fn seek(&mut self, unit: u32) -> bool {
+        loop {
+            match self.current {
+                Some(p) if p.unit >= unit => return p.unit == unit,
+                _ => {}
+            }
+            for _ in 0..self.unread {
+                self.positions.next();
+            }
+            match self.postings.next() {
+                Some(p) => {
+                    self.current = Some(p);
+                    self.unread = p.tf;
+                }
+                None => {
+                    self.current = None;
+                    self.unread = 0;
+                    return false;
+                }
+            }
+        }
+    }
+
+    /// Appends the positions of the current entry (once; later calls add
+    /// nothing).
+    pub fn positions(&mut self, out: &mut Vec<u32>) {
+        let mut at = 0u32;
+        for k in 0..self.unread {
+            let gap = self.positions.next();
+            at = if k == 0 { gap } else { at.saturating_add(gap) };
+            out.push(at);
+        }
+        self.unread = 0;
     }
 }
 
@@ -76,6 +148,7 @@ impl Iterator for PostingIter<'_> {
 /// Writes the lists of all words as units arrive in document order.
 pub struct PostingsBuilder {
     lists: Vec<Vec<u8>>,
+    positions: Vec<Vec<u8>>,
     last: Vec<Option<u32>>,
 }
 
@@ -83,17 +156,35 @@ impl PostingsBuilder {
     pub fn new(words: usize) -> Self {
         PostingsBuilder {
             lists: vec![Vec::new(); words],
+            positions: vec![Vec::new(); words],
             last: vec![None; words],
         }
     }
 
-    /// Adds `unit` to the list of `word`. Units must come in increasing
-    /// order for each word.
-    pub fn add(&mut self, word: u32, posting: Posting) {
+    /// Adds `unit` to the list of `word`, with the `posting.tf` positions
+    /// of the word in the unit's own text, increasing. Units must come in
+    /// increasing order for each word.
+    pub fn add(&mut self, word: u32, posting: Posting, positions: &[u32]) {
         let w = word as usize;
-        let (Some(list), Some(last)) = (self.lists.get_mut(w), self.last.get_mut(w)) else {
+        let (Some(list), Some(last), Some(out)) = (
+            self.lists.get_mut(w),
+            self.last.get_mut(w),
+            self.positions.get_mut(w),
+        ) else {
             return;
         };
+        let mut previous = 0;
+        for (k, &p) in positions.iter().enumerate() {
+            varint::push(
+                out,
+                if k == 0 {
+                    p
+                } else {
+                    p.saturating_sub(previous)
+                },
+            );
+            previous = p;
+        }
         let delta = match *last {
             None => posting.unit,
             Some(l) => posting.unit.saturating_sub(l),
@@ -112,7 +203,20 @@ impl PostingsBuilder {
             bytes.extend_from_slice(&list);
         }
         starts.push(bytes.len() as u64);
-        Postings { bytes, starts }
+        let total = self.positions.iter().map(Vec::len).sum();
+        let mut positions = Vec::with_capacity(total);
+        let mut position_starts = Vec::with_capacity(self.positions.len() + 1);
+        for list in self.positions {
+            position_starts.push(positions.len() as u64);
+            positions.extend_from_slice(&list);
+        }
+        position_starts.push(positions.len() as u64);
+        Postings {
+            bytes,
+            starts,
+            positions,
+            position_starts,
+        }
     }
 }
 
@@ -124,9 +228,9 @@ mod tests {
     fn postings_read_back_in_unit_order() {
         let mut b = PostingsBuilder::new(2);
         let p = |unit, tf, in_lead| Posting { unit, tf, in_lead };
-        b.add(1, p(0, 2, true));
-        b.add(0, p(3, 1, false));
-        b.add(1, p(700, 0, true));
+        b.add(1, p(0, 2, true), &[0, 5]);
+        b.add(0, p(3, 1, false), &[9]);
+        b.add(1, p(700, 0, true), &[]);
         let postings = b.finish();
         assert_eq!(postings.of(0).collect::<Vec<_>>(), [p(3, 1, false)]);
         assert_eq!(
@@ -134,5 +238,31 @@ mod tests {
             [p(0, 2, true), p(700, 0, true)]
         );
         assert_eq!(postings.of(9).count(), 0);
+    }
+
+    #[test]
+    fn a_cursor_skips_to_a_unit_and_reads_its_positions() {
+        let mut b = PostingsBuilder::new(1);
+        let p = |unit, tf| Posting {
+            unit,
+            tf,
+            in_lead: false,
+        };
+        b.add(0, p(2, 2), &[1, 4]);
+        b.add(0, p(5, 3), &[0, 7, 300]);
+        b.add(0, p(9, 1), &[3]);
+        let postings = b.finish();
+        let mut c = postings.cursor(0);
+        let mut got = Vec::new();
+        assert!(!c.seek(1));
+        assert!(c.seek(5));
+        c.positions(&mut got);
+        assert_eq!(got, [0, 7, 300]);
+        assert!(!c.seek(6));
+        assert!(c.seek(9));
+        got.clear();
+        c.positions(&mut got);
+        assert_eq!(got, [3]);
+        assert!(!c.seek(10));
     }
 }

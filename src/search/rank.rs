@@ -26,8 +26,9 @@ pub struct Tuning {
     /// At least `one_typo_from`; default 8.
     pub two_typos_from: usize,
     /// The most completions a word still being typed expands to, the most
-    /// frequent kept. Bounds the work of a one-letter prefix. 1 or more;
-    /// default 40.
+    /// frequent kept, once three letters are typed; a third of it per
+    /// letter before that, to bound the work of the first keystrokes. 1 or
+    /// more; default 30.
     pub max_prefix_expansions: usize,
     /// The most vocabulary words a query word matches with typos, fewest
     /// typos kept. 0 or more; default 40.
@@ -75,7 +76,7 @@ impl Tuning {
     pub const DEFAULT: Tuning = Tuning {
         one_typo_from: 4,
         two_typos_from: 8,
-        max_prefix_expansions: 40,
+        max_prefix_expansions: 30,
         max_typo_expansions: 40,
         prefix: 0.9,
         typo: 0.6,
@@ -98,6 +99,11 @@ impl Tuning {
         } else {
             0
         }
+    }
+
+    /// Completions allowed for a prefix of `letters` characters.
+    pub fn completions_for(&self, letters: usize) -> usize {
+        (self.max_prefix_expansions * letters.min(3) / 3).max(1)
     }
 
     /// The weight of a match of this kind.

@@ -1,10 +1,9 @@
 //! Token streams: for each unit, its words in order, as word ids with their
 //! byte ranges in the unit's `text.plain`.
 //!
-//! Postings say which units hold a word; the stream says where. Ranking
-//! reads it for the few hundred best candidates (proximity, order), phrase
-//! matching for the units that hold every word of the phrase, and
-//! highlighting for the hits shown. Keeping byte ranges here lets the index
+//! Postings say which units hold a word; the stream says where, with the
+//! byte ranges. Ranking reads it for the few hundred best candidates
+//! (proximity, order) and highlighting for the hits shown. Keeping byte ranges here lets the index
 //! answer without the corpus text.
 //!
 //! A stream is `inherited, lead, inherited word ids…, own tokens…`, all
@@ -65,28 +64,9 @@ impl TokenStreams {
         }
     }
 
-    /// The unit's own words with whether each is in its lead phrase,
-    /// without byte ranges: what phrase matching reads.
-    pub fn own_words(&self, unit: u32) -> impl Iterator<Item = (u32, bool)> + '_ {
-        let mut it = self.of(unit);
-        for _ in 0..it.inherited {
-            it.reader.next();
-        }
-        let mut left_in_lead = it.lead;
-        let mut reader = it.reader;
-        std::iter::from_fn(move || {
-            if reader.is_empty() {
-                return None;
-            }
-            let packed = reader.next();
-            reader.next();
-            if packed & 1 == 1 {
-                reader.next();
-            }
-            let in_lead = left_in_lead > 0;
-            left_in_lead = left_in_lead.saturating_sub(1);
-            Some((packed >> 1, in_lead))
-        })
+    /// How many of the unit's own words form its lead phrase.
+    pub fn lead_words(&self, unit: u32) -> u32 {
+        self.of(unit).lead
     }
 
     /// All the unit's words, inherited lead first, in order (the index

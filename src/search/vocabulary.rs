@@ -4,8 +4,8 @@
 //! Word ids are ranked by document frequency, most frequent first, so that
 //! the token streams, which store a word id per token, mostly hold one-byte
 //! numbers. The alphabetical order turns a prefix into one contiguous range
-//! found by binary search; the order by length lets the typo scan skip every
-//! word whose length alone puts it out of reach.
+//! found by binary search, and walked in full it is a trie for the typo
+//! search; the order by length serves suggestions.
 
 use serde::{Deserialize, Serialize};
 
@@ -92,6 +92,11 @@ impl Vocabulary {
             .binary_search_by(|&w| self.word(w).cmp(word))
             .ok()
             .map(|k| self.alphabetical[k])
+    }
+
+    /// All word ids in alphabetical order.
+    pub fn alphabetical(&self) -> &[u32] {
+        &self.alphabetical
     }
 
     /// Ids of the words that start with `prefix`, the word itself included,
