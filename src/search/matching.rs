@@ -12,6 +12,13 @@
 //! positions of its words.
 //! Exclusions are marked before any positive term is matched, so excluded
 //! units are never scored.
+//!
+//! Words in more than [`Tuning::common_share`] of the units ("in", "States",
+//! "persons") are not walked when the query has a rarer word: they would
+//! visit nearly every unit on every keystroke and find nothing the rarer
+//! words do not. Ranking looks for them in the best candidates only (the
+//! "common terms" idea of Lucene's cutoff frequency). A query of common
+//! words only walks them all.
 
 use super::expand::{expand, Expansion};
 use super::index::SearchIndex;
@@ -44,6 +51,14 @@ pub struct PlannedTerm {
     pub phrase: bool,
     /// For each word of the term, the vocabulary words it matches.
     pub words: Vec<Vec<Expansion>>,
+    /// The expansions of a word term whose postings are walked: all of
+    /// them, or none for a common word in a query with rarer terms (see
+    /// [`Tuning::common_share`]), which is looked for in the token streams
+    /// of the best candidates only.
+    pub walked: Vec<Expansion>,
+    /// A phrase of common words in a query with rarer terms: checked only
+    /// in the units those terms found.
+    pub restricted: bool,
     /// How much the term weighs where found: the rarity of its best
     /// expansion (of all its words, for a phrase).
     pub weight: f32,
@@ -74,6 +89,29 @@ pub fn plan(index: &SearchIndex, query: &ParsedQuery, tuning: &Tuning) -> Plan {
     }
     for term in query.negative() {
         plan.excluded.push(plan_term(index, term, tuning));
+    }
+    // Common words are left out of the walk when some term is rarer: they
+    // would list nearly every unit and add nothing to what is found.
+    let cutoff = tuning.common_share * index.units.len() as f32;
+    let rare = |e: &Expansion| index.vocabulary.df(e.word) as f32 <= cutoff;
+    // A word is as common as its best match (its typos and rarer
+    // completions follow it); a phrase, as its rarest word.
+    let common = |t: &PlannedTerm| {
+        let mut best = t.words.iter().filter_map(|w| w.first());
+        if t.phrase {
+            best.all(|e| !rare(e))
+        } else {
+            best.any(|e| !rare(e))
+        }
+    };
+    let any_rare = plan.terms.iter().any(|t| !common(t));
+    for t in &mut plan.terms {
+        let deferred = any_rare && common(t);
+        if t.phrase {
+            t.restricted = deferred;
+        } else if !deferred {
+            t.walked = t.words.iter().flatten().copied().collect();
+        }
     }
     plan
 }
@@ -109,6 +147,8 @@ fn plan_term(index: &SearchIndex, term: &Term, tuning: &Tuning) -> PlannedTerm {
     PlannedTerm {
         phrase,
         words,
+        walked: Vec::new(),
+        restricted: false,
         weight,
     }
 }
@@ -161,8 +201,18 @@ pub fn run(index: &SearchIndex, plan: &Plan, tuning: &Tuning) -> Matched {
     }
     let mut units = Vec::new();
     let scorer = Scorer::new(index, tuning);
-    for (k, term) in plan.terms.iter().enumerate() {
+    // Word terms, then phrases, then phrases restricted to what the others
+    // found; the bit of each term stays its place in the query.
+    let mut order: Vec<usize> = (0..plan.terms.len()).collect();
+    order.sort_by_key(|&k| (plan.terms[k].phrase, plan.terms[k].restricted));
+    let mut restrict: Vec<u32> = Vec::new();
+    for k in order {
+        let term = &plan.terms[k];
         let bit = 1u16 << k;
+        if term.restricted && restrict.is_empty() {
+            restrict.clone_from(&units);
+            restrict.sort_unstable();
+        }
         let mut add = |unit: u32, tf: u32, in_lead: bool, typos: u8, quality: f32, weight: f32| {
             let Some(a) = acc.get_mut(unit as usize) else {
                 return;
@@ -185,7 +235,8 @@ pub fn run(index: &SearchIndex, plan: &Plan, tuning: &Tuning) -> Matched {
             a.score += scorer.score(unit, tf, in_lead, quality, weight);
         };
         if term.phrase {
-            for m in phrase_matches(index, term) {
+            let within = term.restricted.then_some(restrict.as_slice());
+            for m in phrase_matches(index, term, within) {
                 add(
                     m.unit,
                     m.count,
@@ -197,7 +248,7 @@ pub fn run(index: &SearchIndex, plan: &Plan, tuning: &Tuning) -> Matched {
             }
             continue;
         }
-        for e in term.words.iter().flatten() {
+        for e in &term.walked {
             let quality = tuning.quality(e.kind, e.typos);
             let weight = idf(index, index.vocabulary.df(e.word));
             for p in index.postings.of(e.word) {
@@ -211,17 +262,17 @@ pub fn run(index: &SearchIndex, plan: &Plan, tuning: &Tuning) -> Matched {
 
 /// The score a term adds to a unit where it is found: BM25 with a bonus
 /// for the lead phrase.
-struct Scorer<'i> {
+pub struct Scorer<'i> {
     index: &'i SearchIndex,
     tuning: &'i Tuning,
 }
 
 impl<'i> Scorer<'i> {
-    fn new(index: &'i SearchIndex, tuning: &'i Tuning) -> Self {
+    pub fn new(index: &'i SearchIndex, tuning: &'i Tuning) -> Self {
         Scorer { index, tuning }
     }
 
-    fn score(&self, unit: u32, tf: u32, in_lead: bool, quality: f32, weight: f32) -> f32 {
+    pub fn score(&self, unit: u32, tf: u32, in_lead: bool, quality: f32, weight: f32) -> f32 {
         let t = self.tuning;
         let tf = tf as f32;
         let length = self.index.units.length(unit) as f32 / self.index.average_length;
@@ -238,7 +289,7 @@ fn exclude(index: &SearchIndex, term: &PlannedTerm, acc: &mut [Acc]) {
         }
     };
     if term.phrase {
-        phrase_matches(index, term)
+        phrase_matches(index, term, None)
             .iter()
             .for_each(|m| mark(m.unit));
         return;
@@ -271,8 +322,13 @@ impl PhraseMatch {
     }
 }
 
-/// The units whose own text contains the phrase, in document order.
-pub fn phrase_matches(index: &SearchIndex, term: &PlannedTerm) -> Vec<PhraseMatch> {
+/// The units whose own text contains the phrase, in document order; only
+/// among `within` (sorted) when given.
+pub fn phrase_matches(
+    index: &SearchIndex,
+    term: &PlannedTerm,
+    within: Option<&[u32]>,
+) -> Vec<PhraseMatch> {
     if term.words.is_empty() || term.words.iter().any(Vec::is_empty) {
         return Vec::new();
     }
@@ -292,7 +348,10 @@ pub fn phrase_matches(index: &SearchIndex, term: &PlannedTerm) -> Vec<PhraseMatc
     order.sort_by_key(|&k| df(&term.words[k]));
     // The rarest word's units are the candidates; at each, the other words
     // are sought in the same order, so a missing one ends the check early.
-    let candidates = units_with(index, &term.words[order[0]]);
+    let candidates = match within {
+        Some(units) => units.to_vec(),
+        None => units_with(index, &term.words[order[0]]),
+    };
     let typed: Vec<usize> = (0..term.words.len())
         .filter(|k| !order.contains(k))
         .collect();
@@ -308,7 +367,6 @@ pub fn phrase_matches(index: &SearchIndex, term: &PlannedTerm) -> Vec<PhraseMatc
         .collect();
     // Per word: positions in the unit, each with whether it was a prefix.
     let mut positions: Vec<Vec<(u32, bool)>> = vec![Vec::new(); term.words.len()];
-    let mut buffer: Vec<u32> = Vec::new();
     let mut out = Vec::new();
     'units: for unit in candidates {
         for &k in &order {
@@ -317,10 +375,7 @@ pub fn phrase_matches(index: &SearchIndex, term: &PlannedTerm) -> Vec<PhraseMatc
             at.clear();
             for (cursor, kind) in word.iter_mut() {
                 if cursor.seek(unit) {
-                    buffer.clear();
-                    cursor.positions(&mut buffer);
-                    let prefix = *kind == MatchKind::Prefix;
-                    at.extend(buffer.iter().map(|&p| (p, prefix)));
+                    cursor.positions(at, *kind == MatchKind::Prefix);
                 }
             }
             if at.is_empty() {

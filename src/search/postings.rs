@@ -101,14 +101,14 @@ impl Cursor<'_> {
         }
     }
 
-    /// Appends the positions of the current entry (once; later calls add
-    /// nothing).
-    pub fn positions(&mut self, out: &mut Vec<u32>) {
+    /// Appends the positions of the current entry, each with `tag` (once;
+    /// later calls add nothing).
+    pub fn positions<T: Copy>(&mut self, out: &mut Vec<(u32, T)>, tag: T) {
         let mut at = 0u32;
         for k in 0..self.unread {
             let gap = self.positions.next();
             at = if k == 0 { gap } else { at.saturating_add(gap) };
-            out.push(at);
+            out.push((at, tag));
         }
         self.unread = 0;
     }
@@ -256,13 +256,13 @@ mod tests {
         let mut got = Vec::new();
         assert!(!c.seek(1));
         assert!(c.seek(5));
-        c.positions(&mut got);
-        assert_eq!(got, [0, 7, 300]);
+        c.positions(&mut got, ());
+        assert_eq!(got, [(0, ()), (7, ()), (300, ())]);
         assert!(!c.seek(6));
         assert!(c.seek(9));
         got.clear();
-        c.positions(&mut got);
-        assert_eq!(got, [3]);
+        c.positions(&mut got, ());
+        assert_eq!(got, [(3, ())]);
         assert!(!c.seek(10));
     }
 }

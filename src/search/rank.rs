@@ -9,9 +9,16 @@
 //!    [`Tuning::rerank_window`] units, plus how close together and in order
 //!    the terms are;
 //! 4. document order.
+//!
+//! The first three keys are first computed from the postings; the best
+//! units by them are then re-read from their token streams, which adds
+//! the common words left out of the walk (see `matching`) and proximity.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 use super::index::SearchIndex;
-use super::matching::{idf, Matched, Plan};
+use super::matching::{idf, Matched, Plan, Scorer};
 use super::MatchKind;
 
 /// Every weight and limit of matching and ranking, documented with its
@@ -46,8 +53,8 @@ pub struct Tuning {
     /// default 1.5, so "urges ratify" puts paragraphs that urge first.
     pub lead: f32,
     /// Weight of two consecutive query terms found next to each other, in
-    /// order, relative to the rarer term's weight; it falls as 1/distance.
-    /// 0 to 5; default 1.
+    /// order, relative to the pair's mean weight; it falls as 1/distance.
+    /// 0 to 5; default 2.
     pub proximity: f32,
     /// Share of the proximity weight for terms found in reverse order.
     /// 0 to 1; default 0.5.
@@ -60,9 +67,14 @@ pub struct Tuning {
     pub b: f32,
 
     // Work.
+    /// Share of the units above which a word is common: when the query
+    /// has a rarer word, a common one does not make a unit a result by
+    /// itself and is looked for only in the re-ranked units. 0 to 1;
+    /// default 0.2.
+    pub common_share: f32,
     /// How many of the best units by first score are re-ranked with
-    /// proximity (the only part that reads token streams). 0 or more;
-    /// default 300.
+    /// proximity and common words (the only part that reads token
+    /// streams). 1 or more; default 300.
     pub rerank_window: usize,
     /// The most instruments listed in the instrument facet (active ones
     /// always are). 1 or more; default 50.
@@ -81,10 +93,11 @@ impl Tuning {
         prefix: 0.9,
         typo: 0.6,
         lead: 1.5,
-        proximity: 1.0,
+        proximity: 2.0,
         reversed: 0.5,
         k1: 1.2,
         b: 0.4,
+        common_share: 0.2,
         rerank_window: 300,
         max_facet_values: 50,
         max_suggestions: 5,
@@ -129,6 +142,8 @@ pub struct Ranked {
     pub score: f32,
     /// Query terms found.
     pub terms: u32,
+    /// Bit `k`: term `k` found.
+    mask: u16,
     typos: u8,
 }
 
@@ -139,6 +154,7 @@ impl Ranked {
             unit,
             score: 0.0,
             terms: 0,
+            mask: 0,
             typos: 0,
         }
     }
@@ -162,27 +178,47 @@ pub fn rank(
     limit: usize,
     tuning: &Tuning,
 ) -> Vec<Ranked> {
-    let mut ranked: Vec<Ranked> = units
+    // The best `window` units by the keys from the postings, kept in a
+    // heap whose worst is on top: most units are turned away by one
+    // comparison with it.
+    let window = tuning.rerank_window.max(limit).max(1);
+    let mut heap: BinaryHeap<Reverse<(u64, Reverse<u32>)>> = BinaryHeap::with_capacity(window + 1);
+    for unit in units {
+        let Some(a) = matched.acc.get(unit as usize) else {
+            continue;
+        };
+        let key = (
+            first_key(a.mask.count_ones(), a.typos, a.score),
+            Reverse(unit),
+        );
+        if heap.len() < window {
+            heap.push(Reverse(key));
+        } else if heap.peek().is_some_and(|worst| key > worst.0) {
+            heap.pop();
+            heap.push(Reverse(key));
+        }
+    }
+    let mut ranked: Vec<Ranked> = heap
         .into_iter()
-        .filter_map(|unit| {
+        .filter_map(|Reverse((_, Reverse(unit)))| {
             let a = matched.acc.get(unit as usize)?;
             Some(Ranked {
                 unit,
                 score: a.score,
                 terms: a.mask.count_ones(),
+                mask: a.mask,
                 typos: a.typos,
             })
         })
         .collect();
-    let window = tuning.rerank_window.max(limit);
-    if ranked.len() > window && window > 0 {
-        ranked.select_nth_unstable_by(window - 1, Ranked::order);
-        ranked.truncate(window);
-    }
-    if plan.terms.len() > 1 {
-        let mut proximity = Proximity::new(index, plan);
+    let deferred = plan
+        .terms
+        .iter()
+        .any(|t| t.walked.len() < t.words.iter().map(Vec::len).sum());
+    if plan.terms.len() > 1 || deferred {
+        let mut reread = Reread::new(index, plan, tuning);
         for r in &mut ranked {
-            r.score += tuning.proximity * proximity.bonus(r.unit, tuning);
+            reread.apply(r);
         }
     }
     ranked.sort_unstable_by(Ranked::order);
@@ -190,34 +226,74 @@ pub fn rank(
     ranked
 }
 
+/// Terms found, typos and score packed so that a larger number ranks
+/// higher, for a quick first selection. Scores are never negative, and a
+/// non-negative `f32`'s bits order as the number does.
+fn first_key(terms: u32, typos: u8, score: f32) -> u64 {
+    let terms = u64::from(terms.min(31));
+    let exactness = u64::from(u8::MAX - typos);
+    let score = u64::from(score.max(0.0).to_bits());
+    (terms << 40) | (exactness << 32) | score
+}
+
 /// Positions kept per term and unit: enough to find the closest pair.
 const MAX_POSITIONS: usize = 64;
 
-/// Measures how close together and in order the query terms are in a unit.
-struct Proximity<'i> {
-    index: &'i SearchIndex,
-    /// `(word, term)` for every expansion, sorted; a phrase is placed by
-    /// its first word.
-    lookup: Vec<(u32, usize)>,
-    /// Bit per vocabulary word: in `lookup`.
-    wanted: Vec<u64>,
-    weights: Vec<f32>,
-    positions: Vec<Vec<u32>>,
+/// An expansion looked for in token streams.
+#[derive(Clone, Copy, Debug)]
+struct Wanted {
+    word: u32,
+    term: usize,
+    /// Not walked: a match adds the term if the unit lacks it.
+    deferred: bool,
+    quality: f32,
+    typos: u8,
 }
 
-impl<'i> Proximity<'i> {
-    fn new(index: &'i SearchIndex, plan: &Plan) -> Self {
-        let mut lookup = Vec::new();
+/// The best match of a deferred term in one unit.
+#[derive(Clone, Copy, Debug, Default)]
+struct Found {
+    word: u32,
+    quality: f32,
+    typos: u8,
+    tf: u32,
+    in_lead: bool,
+}
+
+/// Re-reads the best units' token streams: adds the deferred common words
+/// and measures how close together and in order the terms are.
+struct Reread<'i> {
+    index: &'i SearchIndex,
+    tuning: &'i Tuning,
+    scorer: Scorer<'i>,
+    /// Sorted by word; a phrase is placed by its first word.
+    wanted: Vec<Wanted>,
+    /// Bit per vocabulary word: in `wanted`.
+    bits: Vec<u64>,
+    weights: Vec<f32>,
+    positions: Vec<Vec<u32>>,
+    found: Vec<Option<Found>>,
+}
+
+impl<'i> Reread<'i> {
+    fn new(index: &'i SearchIndex, plan: &Plan, tuning: &'i Tuning) -> Self {
+        let mut wanted = Vec::new();
         for (k, term) in plan.terms.iter().enumerate() {
             // A word term has one word; a phrase is placed by its first.
             let words = term.words.first().map(Vec::as_slice).unwrap_or(&[]);
-            lookup.extend(words.iter().map(|e| (e.word, k)));
+            wanted.extend(words.iter().map(|e| Wanted {
+                word: e.word,
+                term: k,
+                deferred: !term.phrase && !term.walked.iter().any(|w| w.word == e.word),
+                quality: tuning.quality(e.kind, e.typos),
+                typos: e.typos,
+            }));
         }
-        lookup.sort_unstable();
-        let mut wanted = vec![0u64; index.vocabulary.len() / 64 + 1];
-        for &(w, _) in &lookup {
-            if let Some(b) = wanted.get_mut(w as usize / 64) {
-                *b |= 1 << (w % 64);
+        wanted.sort_unstable_by_key(|w| (w.word, w.term));
+        let mut bits = vec![0u64; index.vocabulary.len() / 64 + 1];
+        for w in &wanted {
+            if let Some(b) = bits.get_mut(w.word as usize / 64) {
+                *b |= 1 << (w.word % 64);
             }
         }
         let weights = plan
@@ -230,35 +306,81 @@ impl<'i> Proximity<'i> {
                 })
             })
             .collect();
-        Proximity {
+        Reread {
             index,
-            lookup,
+            tuning,
+            scorer: Scorer::new(index, tuning),
             wanted,
+            bits,
             weights,
             positions: vec![Vec::new(); plan.terms.len()],
+            found: vec![None; plan.terms.len()],
         }
     }
 
-    /// Sum over consecutive terms found of closeness (1 when adjacent and
-    /// in order) times the rarer term's weight.
-    fn bonus(&mut self, unit: u32, tuning: &Tuning) -> f32 {
+    fn apply(&mut self, r: &mut Ranked) {
+        self.read(r.unit);
+        for (k, found) in self.found.iter().enumerate() {
+            let bit = 1u16 << k;
+            let Some(f) = found else { continue };
+            if r.mask & bit != 0 || (f.tf == 0 && !f.in_lead) {
+                continue;
+            }
+            r.mask |= bit;
+            r.terms += 1;
+            r.typos = r.typos.saturating_add(f.typos);
+            let weight = idf(self.index, self.index.vocabulary.df(f.word));
+            r.score += self
+                .scorer
+                .score(r.unit, f.tf, f.in_lead, f.quality, weight);
+        }
+        r.score += self.tuning.proximity * self.proximity();
+    }
+
+    /// Collects the positions of every term and the deferred matches.
+    fn read(&mut self, unit: u32) {
         for p in &mut self.positions {
             p.clear();
         }
-        for (position, word) in self.index.tokens.all_words(unit).enumerate() {
-            let bit = self.wanted.get(word as usize / 64).copied().unwrap_or(0);
-            if bit & (1 << (word % 64)) == 0 {
+        self.found.iter_mut().for_each(|f| *f = None);
+        for (position, t) in self.index.tokens.words(unit).enumerate() {
+            let bit = self.bits.get(t.word as usize / 64).copied().unwrap_or(0);
+            if bit & (1 << (t.word % 64)) == 0 {
                 continue;
             }
-            let from = self.lookup.partition_point(|&(w, _)| w < word);
-            for &(_, term) in self.lookup[from..].iter().take_while(|&&(w, _)| w == word) {
-                if let Some(p) = self.positions.get_mut(term) {
+            let from = self.wanted.partition_point(|w| w.word < t.word);
+            for w in self.wanted[from..].iter().take_while(|w| w.word == t.word) {
+                if let Some(p) = self.positions.get_mut(w.term) {
                     if p.len() < MAX_POSITIONS {
                         p.push(position as u32);
                     }
                 }
+                if !w.deferred {
+                    continue;
+                }
+                let Some(slot) = self.found.get_mut(w.term) else {
+                    continue;
+                };
+                let f = slot.get_or_insert(Found {
+                    word: w.word,
+                    quality: w.quality,
+                    typos: w.typos,
+                    ..Found::default()
+                });
+                if w.quality > f.quality {
+                    f.word = w.word;
+                    f.quality = w.quality;
+                    f.typos = w.typos;
+                }
+                f.tf += u32::from(t.own);
+                f.in_lead |= t.in_lead;
             }
         }
+    }
+
+    /// Sum over consecutive terms found of closeness (1 when adjacent and
+    /// in order) times the pair's mean weight.
+    fn proximity(&self) -> f32 {
         let mut bonus = 0.0;
         let mut previous: Option<usize> = None;
         for k in 0..self.positions.len() {
@@ -266,8 +388,8 @@ impl<'i> Proximity<'i> {
                 continue;
             }
             if let Some(j) = previous {
-                let closeness = closeness(&self.positions[j], &self.positions[k], tuning);
-                bonus += closeness * self.weights[j].min(self.weights[k]);
+                let closeness = closeness(&self.positions[j], &self.positions[k], self.tuning);
+                bonus += closeness * (self.weights[j] + self.weights[k]) / 2.0;
             }
             previous = Some(k);
         }

@@ -38,6 +38,15 @@ pub struct Token {
     pub span: Option<Span>,
 }
 
+/// A word of a unit as re-ranking reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StreamWord {
+    pub word: u32,
+    /// In the unit's own text (not an inherited lead word).
+    pub own: bool,
+    pub in_lead: bool,
+}
+
 /// An own word of a unit, as the builder receives it.
 #[derive(Clone, Copy, Debug)]
 pub struct OwnWord {
@@ -69,11 +78,12 @@ impl TokenStreams {
         self.of(unit).lead
     }
 
-    /// All the unit's words, inherited lead first, in order (the index
-    /// of each is its position): what proximity reads.
-    pub fn all_words(&self, unit: u32) -> impl Iterator<Item = u32> + '_ {
+    /// All the unit's words, inherited lead first, in order (the index of
+    /// each is its position), without byte ranges: what re-ranking reads.
+    pub fn words(&self, unit: u32) -> impl Iterator<Item = StreamWord> + '_ {
         let it = self.of(unit);
         let mut inherited = it.inherited;
+        let mut lead = it.lead;
         let mut reader = it.reader;
         std::iter::from_fn(move || {
             if reader.is_empty() {
@@ -81,14 +91,24 @@ impl TokenStreams {
             }
             if inherited > 0 {
                 inherited -= 1;
-                return Some(reader.next());
+                return Some(StreamWord {
+                    word: reader.next(),
+                    own: false,
+                    in_lead: true,
+                });
             }
             let packed = reader.next();
             reader.next();
             if packed & 1 == 1 {
                 reader.next();
             }
-            Some(packed >> 1)
+            let in_lead = lead > 0;
+            lead = lead.saturating_sub(1);
+            Some(StreamWord {
+                word: packed >> 1,
+                own: true,
+                in_lead,
+            })
         })
     }
 
