@@ -195,7 +195,7 @@ fn run_with(name: &str, corpus: &Corpus, corpus_heap: usize, queries: &[&str], r
         }
     }
     latencies.sort_unstable();
-    slowest.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_unstable_by_key(|x| std::cmp::Reverse(x.0));
     let at = |p: f64| latencies[((latencies.len() - 1) as f64 * p).round() as usize];
     println!(
         "| {name} | {paragraphs} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
