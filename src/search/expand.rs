@@ -109,10 +109,10 @@ fn keep_most_frequent(words: &mut Vec<u32>, max: usize) {
 ///
 /// The alphabetical order is walked as a trie: consecutive words share a
 /// prefix, and the rows of the edit-distance table for that prefix are
-/// kept, so each row is computed once per distinct prefix. When a row's
+/// kept, so each row is computed once per distinct prefix (the vocabulary
+/// stores how much each word shares with the one before). When a row's
 /// smallest cell exceeds the allowance, no word that extends the prefix can
-/// come back within reach, and the whole run of them is skipped with one
-/// binary search.
+/// come back within reach, and the whole run of them is passed over.
 fn typo_matches(
     vocabulary: &Vocabulary,
     query: &[char],
@@ -122,19 +122,18 @@ fn typo_matches(
     let n = query.len();
     let max = u32::from(allowed);
     let words = vocabulary.alphabetical();
+    let shared = vocabulary.shared();
+    let shared_at = |k: usize| usize::from(shared.get(k).copied().unwrap_or(0));
     let mut table = Table::new(query);
-    let mut chars: Vec<char> = Vec::new();
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
         let w = words[k];
-        let word = vocabulary.word(w);
-        chars.clear();
-        chars.extend(word.chars());
-        table.rewind_to_common_prefix(&chars);
+        // The path is a prefix of the previous word; keep what this one
+        // shares with it.
+        table.rewind(shared_at(k));
         let mut pruned = false;
-        while table.depth() < chars.len() {
-            let c = chars[table.depth()];
+        for c in vocabulary.word(w).chars().skip(table.depth()) {
             let row_min = table.push(c);
             if row_min > max || (!typing && table.depth() > n + usize::from(allowed)) {
                 pruned = true;
@@ -148,23 +147,22 @@ fn typo_matches(
         } else {
             Some(table.distance())
         };
-        let found = distance.filter(|&d| d <= max && d > 0);
+        let found = distance.filter(|&d| d <= max && d > 0).map(|d| d as u8);
         if let Some(d) = found {
-            out.push((w, d as u8));
+            out.push((w, d));
         }
         k += 1;
         if pruned {
             // Every following word that extends the pruned prefix ends the
             // same way: with the same prefix distance when typing, else out
             // of reach.
-            let prefix: String = chars[..table.depth()].iter().collect();
-            let run = words[k..].partition_point(|&x| vocabulary.word(x).starts_with(&prefix));
-            if typing {
-                if let Some(d) = found {
-                    out.extend(words[k..k + run].iter().map(|&x| (x, d as u8)));
+            let depth = table.depth();
+            while k < words.len() && shared_at(k) >= depth {
+                if let (true, Some(d)) = (typing, found) {
+                    out.push((words[k], d));
                 }
+                k += 1;
             }
-            k += run;
         }
     }
     out
@@ -204,17 +202,12 @@ impl<'q> Table<'q> {
         self.path.len()
     }
 
-    /// Drops the rows past the prefix the path shares with `word`.
-    fn rewind_to_common_prefix(&mut self, word: &[char]) {
-        let common = self
-            .path
-            .iter()
-            .zip(word)
-            .take_while(|(a, b)| a == b)
-            .count();
-        self.path.truncate(common);
-        self.rows.truncate((common + 1) * self.width());
-        self.best.truncate(common + 1);
+    /// Keeps the first `depth` characters of the path (or all, if fewer).
+    fn rewind(&mut self, depth: usize) {
+        let depth = depth.min(self.path.len());
+        self.path.truncate(depth);
+        self.rows.truncate((depth + 1) * self.width());
+        self.best.truncate(depth + 1);
     }
 
     /// Extends the path by `c`; returns the smallest cell of the new row.

@@ -22,6 +22,10 @@ const PART: u8 = 4;
 const GROUP: u8 = 8;
 const YEAR: u8 = 16;
 
+/// Years counted in an array (the United Nations' years); others in a map.
+const FIRST_YEAR: usize = 1945;
+const RECENT_YEARS: usize = 160;
+
 /// The filters resolved against the index's tables.
 pub struct Active {
     /// No filter is active: every unit passes.
@@ -104,11 +108,14 @@ impl Active {
 
 /// Facet counts being gathered.
 pub struct Counter {
-    /// Per instrument, units counted in the instrument, body and year
-    /// facets.
-    instruments: Vec<u32>,
-    bodies: Vec<u32>,
-    years: Vec<u32>,
+    /// Per instrument, units that pass every filter: they count in the
+    /// instrument, body and year facets alike.
+    passing: Vec<u32>,
+    /// Per instrument, units that fail only the instrument, the body or
+    /// the year filter, counted in that facet alone.
+    instrument_only: Vec<u32>,
+    body_only: Vec<u32>,
+    year_only: Vec<u32>,
     parts: [u32; 2],
     groups: Vec<u32>,
 }
@@ -117,9 +124,10 @@ impl Counter {
     pub fn new(index: &SearchIndex) -> Counter {
         let n = index.instruments.ids.len();
         Counter {
-            instruments: vec![0; n],
-            bodies: vec![0; n],
-            years: vec![0; n],
+            passing: vec![0; n],
+            instrument_only: vec![0; n],
+            body_only: vec![0; n],
+            year_only: vec![0; n],
             parts: [0; 2],
             groups: vec![0; index.instruments.lead_groups.len() + 1],
         }
@@ -128,24 +136,31 @@ impl Counter {
     /// Counts a matching unit; true when it passes every filter.
     pub fn count(&mut self, index: &SearchIndex, active: &Active, unit: u32) -> bool {
         let fails = active.fails(index, unit);
-        if fails.count_ones() > 1 {
-            return false;
-        }
         let u = &index.units;
         let i = u.instrument(unit) as usize;
-        let counts = |bit: u8| fails == 0 || fails == bit;
-        let bump = |v: &mut Vec<u32>, k: usize, bit: u8| {
-            if counts(bit) {
-                if let Some(c) = v.get_mut(k) {
-                    *c += 1;
+        let per_instrument = match fails {
+            0 => &mut self.passing,
+            INSTRUMENT => &mut self.instrument_only,
+            BODY => &mut self.body_only,
+            YEAR => &mut self.year_only,
+            _ => {
+                if fails == GROUP {
+                    if let Some(c) = self.groups.get_mut(u.lead_group(unit) as usize) {
+                        *c += 1;
+                    }
+                } else if fails == PART {
+                    self.parts[usize::from(u.part(unit) == Part::Operative)] += 1;
                 }
+                return false;
             }
         };
-        bump(&mut self.instruments, i, INSTRUMENT);
-        bump(&mut self.bodies, i, BODY);
-        bump(&mut self.years, i, YEAR);
-        bump(&mut self.groups, u.lead_group(unit) as usize, GROUP);
-        if counts(PART) {
+        if let Some(c) = per_instrument.get_mut(i) {
+            *c += 1;
+        }
+        if fails == 0 {
+            if let Some(c) = self.groups.get_mut(u.lead_group(unit) as usize) {
+                *c += 1;
+            }
             self.parts[usize::from(u.part(unit) == Part::Operative)] += 1;
         }
         fails == 0
@@ -153,32 +168,41 @@ impl Counter {
 
     pub fn finish(self, index: &SearchIndex, filters: &Filters, tuning: &Tuning) -> Facets {
         let t = &index.instruments;
-        // Sort instrument indices first: at a million paragraphs there are
-        // a hundred thousand instruments, and only a few are listed.
-        let chosen: BTreeSet<usize> = (0..t.ids.len())
-            .filter(|&i| {
-                !filters.instruments.is_empty() && filters.instruments.contains(t.id(i as u32))
-            })
+        let facet_count = |only: &[u32], i: usize| {
+            self.passing.get(i).copied().unwrap_or(0) + only.get(i).copied().unwrap_or(0)
+        };
+        let by_instrument: Vec<u32> = (0..t.ids.len())
+            .map(|i| facet_count(&self.instrument_only, i))
             .collect();
-        let mut listed: Vec<usize> = (0..self.instruments.len())
-            .filter(|&i| self.instruments[i] > 0 || chosen.contains(&i))
+        // Select the instruments to list before naming them: at a million
+        // paragraphs there are a hundred thousand, and only a few are shown.
+        let chosen: BTreeSet<usize> = if filters.instruments.is_empty() {
+            BTreeSet::new()
+        } else {
+            (0..t.ids.len())
+                .filter(|&i| filters.instruments.contains(t.id(i as u32)))
+                .collect()
+        };
+        let mut listed: Vec<usize> = (0..by_instrument.len())
+            .filter(|&i| by_instrument[i] > 0 && !chosen.contains(&i))
             .collect();
-        listed.sort_by(|&i, &j| {
-            self.instruments[j]
-                .cmp(&self.instruments[i])
-                .then(i.cmp(&j))
-        });
-        let mut kept = 0;
-        listed.retain(|i| {
-            kept += 1;
-            kept <= tuning.max_facet_values || chosen.contains(i)
-        });
+        let most_first =
+            |&i: &usize, &j: &usize| by_instrument[j].cmp(&by_instrument[i]).then(i.cmp(&j));
+        let keep = tuning.max_facet_values.saturating_sub(chosen.len());
+        if listed.len() > keep {
+            if keep > 0 {
+                listed.select_nth_unstable_by(keep - 1, most_first);
+            }
+            listed.truncate(keep);
+        }
+        listed.extend(chosen.iter().copied());
+        listed.sort_by(most_first);
         let mut instruments: Vec<FacetCount<String>> = listed
             .into_iter()
             .map(|i| {
                 facet(
                     t.id(i as u32).to_owned(),
-                    self.instruments[i],
+                    by_instrument[i],
                     chosen.contains(&i),
                 )
             })
@@ -187,13 +211,24 @@ impl Counter {
 
         let mut by_body = vec![0usize; t.bodies.len() + 1];
         let mut by_year: BTreeMap<u16, usize> = BTreeMap::new();
+        // Years of adoption fall in a narrow range: count in a small array
+        // first, rather than a map lookup per instrument.
+        let mut recent = [0usize; RECENT_YEARS];
         for i in 0..t.ids.len() {
             if let Some(c) = by_body.get_mut(t.body(i as u32) as usize) {
-                *c += self.bodies[i] as usize;
+                *c += facet_count(&self.body_only, i) as usize;
             }
             let year = t.year(i as u32);
-            if year != 0 {
-                *by_year.entry(year).or_default() += self.years[i] as usize;
+            let count = facet_count(&self.year_only, i) as usize;
+            match usize::from(year).checked_sub(FIRST_YEAR) {
+                _ if year == 0 || count == 0 => {}
+                Some(k) if k < RECENT_YEARS => recent[k] += count,
+                _ => *by_year.entry(year).or_default() += count,
+            }
+        }
+        for (k, &count) in recent.iter().enumerate() {
+            if count > 0 {
+                *by_year.entry((FIRST_YEAR + k) as u16).or_default() += count;
             }
         }
         let mut bodies = named(&t.bodies, &by_body, &filters.bodies);

@@ -22,6 +22,9 @@ pub struct Vocabulary {
     df: Vec<u32>,
     /// Word ids in alphabetical order.
     alphabetical: Vec<u32>,
+    /// For each word in alphabetical order, how many leading characters it
+    /// shares with the word before it (at most 255): the trie, implicitly.
+    shared: Vec<u8>,
     /// Word ids by length in characters.
     by_length: Vec<u32>,
     /// `by_length[length_starts[n]..]` begins the words of `n` characters.
@@ -52,7 +55,18 @@ impl Vocabulary {
         alphabetical.sort_by(|&a, &b| v.word(a).cmp(v.word(b)));
         let mut by_length: Vec<u32> = (0..n).collect();
         by_length.sort_by_cached_key(|&w| (v.char_len(w), w));
+        let shared = (0..alphabetical.len())
+            .map(|k| match k {
+                0 => 0,
+                _ => {
+                    let (a, b) = (v.word(alphabetical[k - 1]), v.word(alphabetical[k]));
+                    let n = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+                    n.min(usize::from(u8::MAX)) as u8
+                }
+            })
+            .collect();
         v.alphabetical = alphabetical;
+        v.shared = shared;
         v.by_length = by_length;
         let mut starts = vec![0u32; MAX_BUCKET + 2];
         for &w in &v.by_length {
@@ -97,6 +111,12 @@ impl Vocabulary {
     /// All word ids in alphabetical order.
     pub fn alphabetical(&self) -> &[u32] {
         &self.alphabetical
+    }
+
+    /// For each word of [`Vocabulary::alphabetical`], the characters it
+    /// shares with the one before.
+    pub fn shared(&self) -> &[u8] {
+        &self.shared
     }
 
     /// Ids of the words that start with `prefix`, the word itself included,
