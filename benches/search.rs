@@ -212,12 +212,27 @@ fn run_with(name: &str, corpus: &Corpus, corpus_heap: usize, queries: &[&str], r
         ms(at(0.95)),
         ms(at(1.0)),
     );
-    let worst: Vec<String> = slowest
+    // The slowest keystroke of each query, slowest queries first.
+    let mut worst: Vec<(Duration, &str)> = Vec::new();
+    for q in queries {
+        let max = slowest
+            .iter()
+            .filter(|(_, typed)| q.starts_with(typed.as_str()))
+            .map(|(d, _)| *d)
+            .max()
+            .unwrap_or_default();
+        worst.push((max, q));
+    }
+    worst.sort_unstable_by_key(|x| std::cmp::Reverse(x.0));
+    let worst: Vec<String> = worst
         .iter()
-        .take(5)
+        .take(8)
         .map(|(d, q)| format!("{} {q:?}", ms(*d)))
         .collect();
-    eprintln!("  {name}: slowest keystrokes: {}", worst.join(", "));
+    eprintln!(
+        "  {name}: slowest queries (worst keystroke): {}",
+        worst.join(", ")
+    );
 }
 
 /// A synthetic corpus of `paragraphs` paragraphs recombined from `seed`,

@@ -9,8 +9,7 @@
 //!
 //! A phrase's candidates are the units holding all its exactly matched
 //! words (a merge of postings, rarest word first), each checked against the
-//! positions of its words.
-//! Exclusions are marked before any positive term is matched, so excluded
+//! positions of its words. Exclusions are marked before any positive term is matched, so excluded
 //! units are never scored.
 //!
 //! Words in more than [`Tuning::common_share`] of the units ("in", "States",
@@ -18,13 +17,16 @@
 //! visit nearly every unit on every keystroke and find nothing the rarer
 //! words do not. Ranking looks for them in the best candidates only (the
 //! "common terms" idea of Lucene's cutoff frequency). A query of common
-//! words only walks them all.
+//! words only walks them, up to [`Tuning::max_walk`] postings.
 
 use super::expand::{expand, Expansion};
 use super::index::SearchIndex;
 use super::postings::Cursor;
 use super::query::{ParsedQuery, Term};
 use super::{MatchKind, Tuning};
+
+// Each positive term has a bit in a `u16` mask.
+const _: () = assert!(super::query::MAX_TERMS <= 16);
 
 /// Completions kept for the word being typed at the end of a phrase.
 const MAX_PHRASE_COMPLETIONS: usize = 8;
@@ -113,7 +115,44 @@ pub fn plan(index: &SearchIndex, query: &ParsedQuery, tuning: &Tuning) -> Plan {
             t.walked = t.words.iter().flatten().copied().collect();
         }
     }
+    keep_within_budget(index, &mut plan.terms, tuning.max_walk);
     plan
+}
+
+/// Bounds the postings walked by one search to about `budget`: the
+/// rarest terms' expansions are kept first, each term's best first, and
+/// an expansion that does not fit is deferred like a common word. This
+/// is what keeps the first keystroke of a word fast ("i" would otherwise
+/// walk "in", "including", "international"… through the whole corpus).
+/// If nothing fits, the cheapest expansion is walked all the same.
+fn keep_within_budget(index: &SearchIndex, terms: &mut [PlannedTerm], budget: usize) {
+    let df = |e: &Expansion| index.vocabulary.df(e.word) as usize;
+    let mut order: Vec<usize> = (0..terms.len())
+        .filter(|&k| !terms[k].walked.is_empty())
+        .collect();
+    order.sort_by_key(|&k| terms[k].walked.first().map_or(0, df));
+    let mut spent = 0usize;
+    let mut kept: Vec<Vec<Expansion>> = vec![Vec::new(); terms.len()];
+    for &k in &order {
+        for e in &terms[k].walked {
+            if spent + df(e) <= budget {
+                spent += df(e);
+                kept[k].push(*e);
+            }
+        }
+    }
+    if spent == 0 {
+        let cheapest = order
+            .iter()
+            .flat_map(|&k| terms[k].walked.iter().map(move |e| (df(e), k, *e)))
+            .min_by_key(|x| x.0);
+        if let Some((_, k, e)) = cheapest {
+            kept[k].push(e);
+        }
+    }
+    for &k in &order {
+        terms[k].walked = std::mem::take(&mut kept[k]);
+    }
 }
 
 fn plan_term(index: &SearchIndex, term: &Term, tuning: &Tuning) -> PlannedTerm {
