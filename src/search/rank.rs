@@ -75,7 +75,7 @@ pub struct Tuning {
     /// The most postings one search walks, rarest terms first; what does
     /// not fit is looked for in the re-ranked units only, like a common
     /// word. Bounds the first keystrokes of a common prefix on a large
-    /// corpus. 1 or more; default 200 000 (a few milliseconds).
+    /// corpus. 1 or more; default 100 000 (a millisecond or two).
     pub max_walk: usize,
     /// How many of the best units by first score are re-ranked with
     /// proximity and common words (the only part that reads token
@@ -103,7 +103,7 @@ impl Tuning {
         k1: 1.2,
         b: 0.4,
         common_share: 0.2,
-        max_walk: 200_000,
+        max_walk: 100_000,
         rerank_window: 300,
         max_facet_values: 50,
         max_suggestions: 5,
