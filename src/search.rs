@@ -28,20 +28,27 @@
 //! The unit found is a paragraph, or a sub-paragraph where the match is in
 //! one. [`SearchIndex::build`] folds every word (case, diacritics,
 //! apostrophes; see [`tokenize`]), ranks the vocabulary by frequency, and
-//! writes for each word the units that contain it (postings) and for each
-//! unit its words in order (token streams), all as varints.
+//! writes for each word the units that contain it (postings, with the
+//! word's positions in a buffer of their own) and for each unit its words
+//! in order with their byte ranges (token streams), all as varints. It
+//! derives `Serialize` and `Deserialize`, for postcard.
 //!
 //! At query time each query word is expanded over the vocabulary: the word
 //! itself, its completions if it is still being typed (one binary search in
 //! the alphabetical order), and the words within a few typos (a bounded
-//! edit-distance scan over the words of the right length). Matching is per
-//! word, never per character across a clause. The postings of the
-//! expansions are merged into one score per unit; phrases are checked
-//! against the token streams. Results are ranked by how many query terms a
-//! unit contains, then by how few typos it took, then by score (rarity of
-//! the words, a match in the lead phrase, and for the best few hundred, how
-//! close together and in order the words are), then by document order.
-//! [`Tuning`] holds every weight and limit.
+//! edit-distance walk of the vocabulary as a trie). Matching is per word,
+//! never per character across a clause. The postings of the expansions are
+//! merged into one score per unit; phrases are checked against positions.
+//! Words in more than a fifth of the units ("in", "States") are not walked
+//! when the query has a rarer word, and one search walks at most
+//! [`Tuning::max_walk`] postings: what is left out is looked for in the
+//! token streams of the best few hundred units, so a keystroke stays fast
+//! on a million paragraphs.
+//!
+//! Results are ranked by how many query terms a unit contains, then by how
+//! few typos it took, then by score (rarity of the words, a match in the
+//! lead phrase, and how close together and in order the words are), then
+//! by document order. [`Tuning`] holds every weight and limit.
 //!
 //! A sub-paragraph inherits its paragraph's lead phrase, so "urges" finds
 //! the sub-paragraphs of a paragraph that urges; it is found only when at
@@ -121,7 +128,10 @@ impl Filters {
 /// What a search found.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Results {
-    /// Units matching the query and the filters.
+    /// Units matching the query and the filters: every unit that contains
+    /// at least one walked query term in its own text (see
+    /// [`Tuning::common_share`] and [`Tuning::max_walk`] for the terms that
+    /// are only looked for among the best units).
     pub total: usize,
     /// The best `limit` of them, best first.
     pub hits: Vec<Hit>,
