@@ -30,6 +30,7 @@ pub mod manifest;
 pub mod model;
 pub mod outline;
 pub mod parse;
+pub mod search;
 pub mod shingles;
 pub mod synth;
 pub mod trail;

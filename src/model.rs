@@ -146,8 +146,8 @@ impl Instrument {
 }
 
 /// Preambular or operative: decided by the paragraph number, never by
-/// italics.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// italics. Ordered as they read: preambular first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Part {
     Preambular,
     Operative,

@@ -1,0 +1,212 @@
+//! The units that search finds, paragraphs and sub-paragraphs, in document
+//! order, with what facets and the interface need to know of each.
+//!
+//! Stored as parallel columns of small numbers (postcard writes them as
+//! varints). A sub-paragraph's place is its depth and its index among its
+//! siblings; its full path is recovered by walking back to its parents,
+//! which come before it in document order. Ids are stored as the segment
+//! each unit adds to its parent's id ("op-7", then "b"), which the model's
+//! id scheme guarantees; an id that does not extend its parent's is stored
+//! whole.
+
+use serde::{Deserialize, Serialize};
+
+use super::UnitRef;
+use crate::model::Part;
+
+/// Marks a segment that is a whole id rather than a suffix.
+const WHOLE_ID: char = '/';
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Units {
+    /// Index of the unit's instrument in `Corpus::instruments()` order.
+    instrument: Vec<u32>,
+    /// Index of the unit's paragraph in its part.
+    paragraph: Vec<u32>,
+    /// `depth << 1 | operative`; depth 0 is a paragraph.
+    shape: Vec<u8>,
+    /// Index among the parent's sub-paragraphs; 0 for paragraphs.
+    sub_index: Vec<u32>,
+    /// 1 + index into [`Instruments::lead_groups`]; 0 for none.
+    lead_group: Vec<u32>,
+    /// Words of the unit's own text, for length normalisation.
+    length: Vec<u32>,
+    /// Id segments, concatenated.
+    segments: String,
+    segment_ends: Vec<u32>,
+}
+
+/// Where a unit sits and what it is, as the builder gives it.
+#[derive(Clone, Debug)]
+pub struct UnitInfo<'c> {
+    pub instrument: u32,
+    pub part: Part,
+    pub paragraph: u32,
+    pub depth: u8,
+    pub sub_index: u32,
+    pub lead_group: u32,
+    pub length: u32,
+    pub id: &'c str,
+    pub parent_id: &'c str,
+}
+
+impl Units {
+    pub fn len(&self) -> usize {
+        self.instrument.len()
+    }
+
+    pub fn push(&mut self, u: &UnitInfo<'_>) {
+        self.instrument.push(u.instrument);
+        self.paragraph.push(u.paragraph);
+        let operative = u8::from(u.part == Part::Operative);
+        self.shape.push((u.depth << 1) | operative);
+        self.sub_index.push(u.sub_index);
+        self.lead_group.push(u.lead_group);
+        self.length.push(u.length);
+        let suffix =
+            u.id.strip_prefix(u.parent_id)
+                .and_then(|s| s.strip_prefix('-'))
+                .filter(|s| !s.is_empty() && !s.starts_with(WHOLE_ID));
+        match suffix {
+            Some(s) => self.segments.push_str(s),
+            None => {
+                self.segments.push(WHOLE_ID);
+                self.segments.push_str(u.id);
+            }
+        }
+        self.segment_ends.push(self.segments.len() as u32);
+    }
+
+    pub fn instrument(&self, unit: u32) -> u32 {
+        self.instrument.get(unit as usize).copied().unwrap_or(0)
+    }
+
+    pub fn part(&self, unit: u32) -> Part {
+        match self.shape.get(unit as usize).copied().unwrap_or(0) & 1 {
+            1 => Part::Operative,
+            _ => Part::Preambular,
+        }
+    }
+
+    /// 0 for a paragraph, 1 for (a), 2 for (i)…
+    pub fn depth(&self, unit: u32) -> u8 {
+        self.shape.get(unit as usize).copied().unwrap_or(0) >> 1
+    }
+
+    pub fn is_paragraph(&self, unit: u32) -> bool {
+        self.depth(unit) == 0
+    }
+
+    /// 1 + lead group index, 0 for none.
+    pub fn lead_group(&self, unit: u32) -> u32 {
+        self.lead_group.get(unit as usize).copied().unwrap_or(0)
+    }
+
+    pub fn length(&self, unit: u32) -> u32 {
+        self.length.get(unit as usize).copied().unwrap_or(0)
+    }
+
+    /// The unit and its ancestors, nearest first: the unit itself, its
+    /// parent sub-paragraph… up to its paragraph.
+    fn chain(&self, unit: u32) -> Vec<u32> {
+        let mut chain = vec![unit];
+        let mut want = self.depth(unit);
+        let mut k = unit;
+        while want > 0 && k > 0 {
+            k -= 1;
+            let d = self.depth(k);
+            if d < want {
+                chain.push(k);
+                want = d;
+            }
+        }
+        chain
+    }
+
+    /// Where the unit is in the corpus.
+    pub fn unit_ref(&self, unit: u32) -> UnitRef {
+        let chain = self.chain(unit);
+        let paragraph_unit = chain.last().copied().unwrap_or(unit);
+        UnitRef {
+            instrument: self.instrument(unit) as usize,
+            part: self.part(unit),
+            paragraph: self
+                .paragraph
+                .get(paragraph_unit as usize)
+                .copied()
+                .unwrap_or(0) as usize,
+            subparagraph: chain
+                .iter()
+                .rev()
+                .skip(1)
+                .map(|&u| self.sub_index.get(u as usize).copied().unwrap_or(0) as usize)
+                .collect(),
+        }
+    }
+
+    /// The unit's id, rebuilt from its instrument's id and the segments.
+    pub fn id(&self, unit: u32, instrument_id: &str) -> String {
+        let mut id = instrument_id.to_owned();
+        for &u in self.chain(unit).iter().rev() {
+            let segment = self.segment(u);
+            match segment.strip_prefix(WHOLE_ID) {
+                Some(whole) => whole.clone_into(&mut id),
+                None => {
+                    id.push('-');
+                    id.push_str(segment);
+                }
+            }
+        }
+        id
+    }
+
+    fn segment(&self, unit: u32) -> &str {
+        let u = unit as usize;
+        let end = self.segment_ends.get(u).copied().unwrap_or(0) as usize;
+        let start = match u {
+            0 => 0,
+            _ => self.segment_ends.get(u - 1).copied().unwrap_or(0) as usize,
+        };
+        self.segments.get(start..end).unwrap_or("")
+    }
+
+    pub fn shrink(&mut self) {
+        self.instrument.shrink_to_fit();
+        self.paragraph.shrink_to_fit();
+        self.shape.shrink_to_fit();
+        self.sub_index.shrink_to_fit();
+        self.lead_group.shrink_to_fit();
+        self.length.shrink_to_fit();
+        self.segments.shrink_to_fit();
+        self.segment_ends.shrink_to_fit();
+    }
+}
+
+/// What facets need of each instrument, and the facet value tables.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Instruments {
+    /// Instrument ids in `Corpus::instruments()` order.
+    pub ids: Vec<String>,
+    /// 1 + index into `bodies`; 0 when the text names none.
+    pub body: Vec<u32>,
+    /// Year of adoption; 0 when unknown.
+    pub year: Vec<u16>,
+    /// Adopting bodies, in order of first appearance.
+    pub bodies: Vec<String>,
+    /// Lead phrase groups, in order of first appearance.
+    pub lead_groups: Vec<String>,
+}
+
+impl Instruments {
+    pub fn body(&self, instrument: u32) -> u32 {
+        self.body.get(instrument as usize).copied().unwrap_or(0)
+    }
+
+    pub fn year(&self, instrument: u32) -> u16 {
+        self.year.get(instrument as usize).copied().unwrap_or(0)
+    }
+
+    pub fn id(&self, instrument: u32) -> &str {
+        self.ids.get(instrument as usize).map_or("", String::as_str)
+    }
+}
