@@ -15,17 +15,20 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Corpus;
+use crate::search::SearchIndex;
 use crate::trail::SimilarityIndex;
 
 /// Bumped whenever the encoding changes, so that a stale bundle is refused
 /// with a clear message rather than misread.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// Everything the app needs, built once.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
     pub format: u32,
     pub corpus: Corpus,
+    /// Vocabulary, postings and statistics for search as you type.
+    pub search: SearchIndex,
     /// Where else each paragraph's language occurs (MinHash/LSH bands).
     pub similar: SimilarityIndex,
 }
@@ -56,10 +59,12 @@ impl std::error::Error for BundleError {}
 impl Bundle {
     /// Builds the bundle of a parsed corpus.
     pub fn build(corpus: Corpus) -> Bundle {
+        let search = SearchIndex::build(&corpus);
         let similar = SimilarityIndex::build(&corpus);
         Bundle {
             format: FORMAT,
             corpus,
+            search,
             similar,
         }
     }

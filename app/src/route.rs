@@ -9,6 +9,8 @@
 //! assert_eq!(route.to_hash(), "#/p/ccpcj-res-33-1-op-7");
 //! ```
 
+use clause_explorer::search::{from_url_hash, to_url_hash, Query};
+
 /// A view of the app.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Route {
@@ -19,11 +21,8 @@ pub enum Route {
     Instrument { id: String },
     /// One paragraph or sub-paragraph, shown in its instrument.
     Clause { id: String },
-    /// Search results for a query and filters (`name`, `value` pairs).
-    Search {
-        query: String,
-        filters: Vec<(String, String)>,
-    },
+    /// Search results for a query and its filters.
+    Search(Query),
     /// Two clauses side by side; either may still be empty while choosing.
     Compare { left: String, right: String },
     /// Two instruments aligned paragraph by paragraph.
@@ -57,10 +56,7 @@ impl Route {
             ["p", id] if is_id(id) => Route::Clause {
                 id: (*id).to_owned(),
             },
-            ["search"] => Route::Search {
-                query: get("q"),
-                filters: pairs.iter().filter(|(k, _)| k != "q").cloned().collect(),
-            },
+            ["search"] => Route::Search(from_url_hash(query)),
             ["compare"] => Route::Compare {
                 left: get("a"),
                 right: get("b"),
@@ -95,10 +91,13 @@ impl Route {
             Route::Library => "#/".to_owned(),
             Route::Instrument { id } => format!("#/i/{id}"),
             Route::Clause { id } => format!("#/p/{id}"),
-            Route::Search { query: q, filters } => {
-                let mut pairs: Vec<(&str, &str)> = vec![("q", q.as_str())];
-                pairs.extend(filters.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-                format!("#/search{}", query(&pairs))
+            Route::Search(q) => {
+                let params = to_url_hash(q);
+                if params.is_empty() {
+                    "#/search".to_owned()
+                } else {
+                    format!("#/search?{params}")
+                }
             }
             Route::Compare { left, right } => {
                 format!("#/compare{}", query(&[("a", left), ("b", right)]))
@@ -141,13 +140,12 @@ mod tests {
             Route::Clause {
                 id: "ccpcj-res-33-1-op-7-b".into(),
             },
-            Route::Search {
-                query: "\"consider ratifying\" -smuggling & more".into(),
-                filters: vec![
-                    ("part".into(), "op".into()),
-                    ("lead".into(), "Calls upon".into()),
-                ],
-            },
+            Route::Search({
+                let mut q = Query::new("\"consider ratifying\" -smuggling & more");
+                q.filters.parts.insert(clause_explorer::model::Part::Operative);
+                q.filters.lead_groups.insert("Calls upon".into());
+                q
+            }),
             Route::Compare {
                 left: "a-op-1".into(),
                 right: "b-op-1".into(),
@@ -160,6 +158,12 @@ mod tests {
         for route in routes {
             assert_eq!(Route::parse(&route.to_hash()), route);
         }
+    }
+
+    #[test]
+    fn an_empty_search_has_a_short_hash() {
+        assert_eq!(Route::Search(Query::default()).to_hash(), "#/search");
+        assert_eq!(Route::parse("#/search"), Route::Search(Query::default()));
     }
 
     #[test]

@@ -10,12 +10,14 @@ mod instrument;
 mod library;
 mod paragraph;
 mod rich_text;
+mod search;
 mod similar;
 
 use std::collections::HashMap;
 
 use clause_explorer::bundle::Bundle;
 use clause_explorer::model::{Corpus, Instrument, Paragraph, Part, Subparagraph};
+use clause_explorer::search::SearchIndex;
 use clause_explorer::trail::{SimilarityIndex, UnitRef};
 use leptos::prelude::*;
 
@@ -29,6 +31,8 @@ pub struct Data {
     pub corpus: &'static Corpus,
     /// Instruments in corpus order.
     pub instruments: Vec<&'static Instrument>,
+    /// Search as you type.
+    pub search: SearchIndex,
     /// Where else each paragraph's language occurs.
     pub similar: SimilarityIndex,
     by_id: HashMap<&'static str, Clause>,
@@ -57,7 +61,7 @@ impl Clause {
 
 impl Data {
     /// Indexes a corpus that lives for the rest of the session.
-    pub fn new(corpus: &'static Corpus, similar: SimilarityIndex) -> Data {
+    pub fn new(corpus: &'static Corpus, search: SearchIndex, similar: SimilarityIndex) -> Data {
         let instruments: Vec<&'static Instrument> = corpus.instruments().collect();
         let mut by_id = HashMap::new();
         let mut units = HashMap::new();
@@ -82,6 +86,7 @@ impl Data {
         Data {
             corpus,
             instruments,
+            search,
             similar,
             by_id,
             units,
@@ -139,7 +144,7 @@ pub fn start() {
     mark("clause-explorer-start");
     match Bundle::decode(crate::BUNDLE) {
         Ok(bundle) => {
-            let data = leak_with(bundle.corpus, bundle.similar);
+            let data = leak_with(bundle.corpus, bundle.search, bundle.similar);
             leptos::mount::mount_to_body(move || view! { <App data/> });
             mark("clause-explorer-interactive");
         }
@@ -167,16 +172,21 @@ fn mark(name: &str) {
 
 /// Makes a corpus and its lookups live for the rest of the session: the
 /// page never unloads its data, and views borrow it freely.
-pub fn leak_with(corpus: Corpus, similar: SimilarityIndex) -> &'static Data {
+pub fn leak_with(
+    corpus: Corpus,
+    search: SearchIndex,
+    similar: SimilarityIndex,
+) -> &'static Data {
     let corpus: &'static Corpus = Box::leak(Box::new(corpus));
-    Box::leak(Box::new(Data::new(corpus, similar)))
+    Box::leak(Box::new(Data::new(corpus, search, similar)))
 }
 
-/// As [`leak_with`], building the similarity index here (for tests; the
-/// app gets it prebuilt in its bundle).
+/// As [`leak_with`], building the indexes here (for tests; the app gets
+/// them prebuilt in its bundle).
 pub fn leak(corpus: Corpus) -> &'static Data {
+    let search = SearchIndex::build(&corpus);
     let similar = SimilarityIndex::build(&corpus);
-    leak_with(corpus, similar)
+    leak_with(corpus, search, similar)
 }
 
 /// Which side of a comparison a chosen clause is on.

@@ -8,6 +8,7 @@ use super::align::AlignView;
 use super::compare::ComparisonView;
 use super::instrument::InstrumentView;
 use super::library::Library;
+use super::search::{SearchBox, SearchView};
 use super::{current_hash, Clause, Data, Session};
 use crate::route::Route;
 
@@ -29,16 +30,28 @@ pub fn App(data: &'static Data) -> impl IntoView {
     });
 
     let offline = window().location().protocol().is_ok_and(|p| p == "file:");
+    // The view to show changes with the route, except that typing in the
+    // search box (a new query) keeps the results view and updates it.
+    let view_key = Memo::new(move |_| match route.get() {
+        Route::Search(_) => Route::Search(Default::default()),
+        other => other,
+    });
 
     view! {
         <a class="skip" href="#main" on:click=skip_to_main>"Skip to content"</a>
         <header class="site">
             <a class="brand" href="#/">"Clause Explorer"</a>
+            <SearchBox/>
             <nav aria-label="Main">
                 <ul>
                     <li>
                         <a href="#/" aria-current=move || current(&route.get(), "library")>
                             "Library"
+                        </a>
+                    </li>
+                    <li>
+                        <a href="#/search" aria-current=move || current(&route.get(), "search")>
+                            "Search"
                         </a>
                     </li>
                     <li>
@@ -50,8 +63,9 @@ pub fn App(data: &'static Data) -> impl IntoView {
             </nav>
         </header>
         <main id="main" tabindex="-1">
-            {move || match route.get() {
+            {move || match view_key.get() {
                 Route::Library => view! { <Library data/> }.into_any(),
+                Route::Search(_) => view! { <SearchView data/> }.into_any(),
                 Route::Instrument { id } => match data.get(&id) {
                     Some(Clause::Instrument(inst)) => {
                         view! { <InstrumentView data inst focus=None/> }.into_any()
@@ -72,7 +86,6 @@ pub fn App(data: &'static Data) -> impl IntoView {
                     view! { <AlignView data first second/> }.into_any()
                 }
                 Route::NotFound { hash } => not_found(&hash).into_any(),
-                _ => not_found("this view").into_any(),
             }}
         </main>
         <Tray data session/>
@@ -131,6 +144,7 @@ fn current(route: &Route, link: &str) -> Option<&'static str> {
     let here = match route {
         Route::Library => "library",
         Route::Align { .. } => "align",
+        Route::Search(_) => "search",
         _ => "",
     };
     (here == link).then_some("page")
@@ -161,7 +175,9 @@ fn page_title(data: &'static Data, route: &Route) -> String {
             _ => "Comparison".to_owned(),
         },
         Route::Align { .. } => "Compare instruments".to_owned(),
-        _ => "Not found".to_owned(),
+        Route::Search(q) if q.text.trim().is_empty() => "Search".to_owned(),
+        Route::Search(q) => format!("Search: {}", q.text.trim()),
+        Route::NotFound { .. } => "Not found".to_owned(),
     };
     format!("{what} \u{2014} Clause Explorer")
 }

@@ -67,7 +67,7 @@ fn SubparagraphView(inst: &'static Instrument, s: &'static Subparagraph) -> impl
 /// The citation (a permalink), "Copy with citation", "Compare" and, for a
 /// paragraph, "Similar" (where else its language is).
 #[component]
-fn Tools(id: String, citation: String, copy: String) -> impl IntoView {
+pub fn Tools(id: String, citation: String, copy: String) -> impl IntoView {
     let session = session();
     let data = use_context::<&'static Data>();
     let copied = RwSignal::new(false);

@@ -1,0 +1,135 @@
+// End-to-end: search as you type, facets, the URL that keeps a search, and
+// the comparison of two search results, as a user does it.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIST, launch, serve, watchedPage, screenshot } from './harness.mjs';
+
+let browser;
+let server;
+
+before(async () => {
+  browser = await launch();
+  server = await serve(DIST);
+});
+
+after(async () => {
+  await server?.close();
+  await browser?.close();
+});
+
+test('search as you type, with typos, facets, and a URL that keeps it', async () => {
+  const { page, context, problems } = await watchedPage(browser, server.origin);
+  try {
+    await page.goto(server.url);
+    await page.locator('li.entry').first().waitFor();
+
+    // "/" focuses the search box, whose accessible name contains "Search".
+    await page.keyboard.press('/');
+    const box = page.getByRole('searchbox', { name: /Search/ });
+    assert.ok(await box.evaluate((el) => el === document.activeElement));
+
+    // Results update on every keystroke; a typo is forgiven.
+    await box.pressSequentially('trafficing onlin', { delay: 20 });
+    const results = page.locator('ol.results > li.result');
+    await results.first().waitFor();
+    const ids = await results.evaluateAll((els) => els.map((e) => e.dataset.clauseId));
+    assert.ok(ids.includes('ccpcj-res-33-1-op-7-a'), `op. 7 (a) is found: ${ids.slice(0, 5)}`);
+    assert.ok((await page.locator('ol.results mark').count()) > 0, 'matched words are marked');
+
+    // The query is in the URL and survives a reload.
+    await page.waitForFunction(() => location.hash.startsWith('#/search?q=trafficing'));
+    await page.reload();
+    await results.first().waitFor();
+    assert.equal(await box.inputValue(), 'trafficing onlin');
+
+    // A facet narrows the results and lives in the URL too; back undoes it.
+    const before = await results.count();
+    await page.getByRole('checkbox', { name: /^Preambular/ }).check();
+    await page.waitForFunction(() => location.hash.includes('part=pp'));
+    const narrowed = await results.count();
+    assert.ok(narrowed < before, `${narrowed} < ${before}`);
+    await screenshot(page, 'search');
+    await page.goBack();
+    await page.waitForFunction(() => !location.hash.includes('part=pp'));
+
+    // Nothing found: say so and suggest words.
+    await box.fill('trffckng');
+    await page.getByText('Did you mean:').waitFor();
+    assert.match(await page.locator('.did-you-mean').textContent(), /trafficking/);
+
+    assert.deepEqual(problems.errors, []);
+    assert.deepEqual(problems.outside, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('compare two search results: removed and added words, kept in the URL', async () => {
+  const { page, context, problems } = await watchedPage(browser, server.origin);
+  try {
+    await page.goto(`${server.url}#/search?q=consider%20ratifying`);
+    const box = page.getByRole('searchbox', { name: /Search/ });
+    const first = page.locator('li.result[data-clause-id="ccpcj-res-33-1-op-1"]');
+    await first.waitFor();
+    await first.getByRole('button', { name: /^Compare/ }).click();
+    // The second: COP 11/5 op. 1, which says "consider acceding".
+    await box.fill('consider acceding');
+    const second = page.locator('li.result[data-clause-id="untoc-cop-res-11-5-op-1"]');
+    await second.waitFor();
+    await second.getByRole('button', { name: /^Compare/ }).click();
+
+    const region = page.getByRole('region', { name: /Comparison/ });
+    await region.waitFor();
+    const check = async () => {
+      const removed = await region.locator('del').allTextContents();
+      const added = await region.locator('ins').allTextContents();
+      assert.ok(removed.includes('consider ratifying or acceding to'), `removed: ${removed}`);
+      assert.ok(removed.some((t) => t.includes('implement them fully and effectively')), `removed: ${removed}`);
+      assert.deepEqual(added, ['consider acceding to']);
+      assert.match(await region.textContent(), /Similarity \d+/);
+    };
+    await check();
+    assert.match(page.url(), /#\/compare\?a=ccpcj-res-33-1-op-1&b=untoc-cop-res-11-5-op-1/);
+    await screenshot(page, 'comparison');
+
+    // Reloading the URL shows the same comparison.
+    await page.reload();
+    await region.waitFor();
+    await check();
+
+    // Swap puts the sides the other way round.
+    await region.getByRole('button', { name: 'Swap sides' }).click();
+    await page.waitForFunction(() => location.hash.startsWith('#/compare?a=untoc-cop-res-11-5-op-1'));
+
+    assert.deepEqual(problems.errors, []);
+    assert.deepEqual(problems.outside, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('two instruments aligned, and where else a paragraph’s language is', async () => {
+  const { page, context, problems } = await watchedPage(browser, server.origin);
+  try {
+    await page.goto(`${server.url}#/align?a=ccpcj-res-preventing-combating-trafficking-persons-facilitated&b=ccpcj-res-33-1`);
+    await page.locator('tr.aligned').first().waitFor();
+    assert.match(await page.locator('.alignment .summary').textContent(),
+      /2 identical · \d+ changed · \d+ only in the first · \d+ only in the second/);
+    await screenshot(page, 'alignment');
+
+    await page.goto(`${server.url}#/i/ccpcj-res-33-1`);
+    const op1 = page.locator('[data-clause-id="ccpcj-res-33-1-op-1"]');
+    await op1.getByRole('button', { name: 'Similar' }).click();
+    const similar = op1.locator('ol.similar > li');
+    await similar.first().waitFor();
+    const found = await similar.evaluateAll((els) => els.map((e) => e.dataset.clauseId));
+    assert.ok(found.includes('ccpcj-res-preventing-combating-trafficking-persons-facilitated-op-1'), `${found}`);
+    await similar.first().getByRole('link', { name: /^Compare with/ }).click();
+    await page.getByRole('region', { name: /Comparison/ }).waitFor();
+
+    assert.deepEqual(problems.errors, []);
+  } finally {
+    await context.close();
+  }
+});
