@@ -142,7 +142,9 @@ mod tests {
             },
             Route::Search({
                 let mut q = Query::new("\"consider ratifying\" -smuggling & more");
-                q.filters.parts.insert(clause_explorer::model::Part::Operative);
+                q.filters
+                    .parts
+                    .insert(clause_explorer::model::Part::Operative);
                 q.filters.lead_groups.insert("Calls upon".into());
                 q
             }),

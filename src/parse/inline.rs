@@ -302,10 +302,10 @@ fn pair_emphasis(src: &str) -> Vec<Delim> {
         let after = src[i + run..].chars().next();
         // Emphasis starts and ends at word boundaries: a star inside a word
         // ("a*b") is text, so removing stars never merges two words.
-        let left_flanking = after.is_some_and(|c| !c.is_whitespace())
-            && before.is_none_or(|c| !c.is_alphanumeric());
-        let right_flanking = before.is_some_and(|c| !c.is_whitespace())
-            && after.is_none_or(|c| !c.is_alphanumeric());
+        let left_flanking =
+            after.is_some_and(|c| !c.is_whitespace()) && before.is_none_or(|c| !is_word_char(c));
+        let right_flanking =
+            before.is_some_and(|c| !c.is_whitespace()) && after.is_none_or(|c| !is_word_char(c));
         let kind = usize::from(run != 1); // 0: italic, 1: bold (or longer)
         if right_flanking && !stacks[kind].is_empty() {
             let open = stacks[kind].pop().unwrap_or(0);
@@ -326,6 +326,12 @@ fn pair_emphasis(src: &str) -> Vec<Delim> {
     }
     out.sort_by_key(|d| d.at);
     out
+}
+
+/// A letter or digit of a word; a superscript digit is a footnote mark,
+/// which ends a word ("*Urges*²" closes the italics).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && superscript_digit(c).is_none()
 }
 
 enum SupContent<'a> {
@@ -544,6 +550,14 @@ mod tests {
             plain("Member\u{a0}States  that\nhave\r\n not\tyet  \n"),
             "Member States that have not yet"
         );
+    }
+
+    #[test]
+    fn a_mark_right_after_italics_closes_them() {
+        let got = parse_inline("*Also calls upon*² Member States");
+        assert_eq!(got.plain, "Also calls upon Member States");
+        assert_eq!(got.emphasis, vec![Span::new(0, 15)]);
+        assert_eq!(got.marks[0].at, 15);
     }
 
     #[test]

@@ -50,7 +50,12 @@ pub fn SearchBox() -> impl IntoView {
         }
     };
     let key = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_in_a_field(&ev) {
+        if ev.key() != "/"
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.alt_key()
+            || typing_in_a_field(&ev)
+        {
             return;
         }
         if let Some(input) = document()
@@ -151,7 +156,8 @@ fn summary(query: &Query, results: &Results) -> String {
     let text = query.text.trim();
     match (text.is_empty(), results.total) {
         (true, _) if query.filters.is_empty() => {
-            "Type in the search box: words, \"quoted phrases\", -excluded words. Or choose filters.".to_owned()
+            "Type in the search box: words, \"quoted phrases\", -excluded words. Or choose filters."
+                .to_owned()
         }
         (true, n) => format!("{n} {} with these filters", clauses(n)),
         (false, 0) => format!("No clause matches \u{201c}{text}\u{201d}."),
@@ -232,7 +238,10 @@ fn result_item(data: &'static Data, hit: Hit) -> Option<impl IntoView> {
     let inst = r.instrument;
     let p = r.paragraph;
     let highlights: Vec<_> = hit.highlights.iter().map(|h| h.span).collect();
-    let year = inst.year.map(|y| format!(" \u{b7} {y}")).unwrap_or_default();
+    let year = inst
+        .year
+        .map(|y| format!(" \u{b7} {y}"))
+        .unwrap_or_default();
     let title = if inst.title.is_empty() {
         inst.citation.clone()
     } else {
@@ -251,11 +260,17 @@ fn result_item(data: &'static Data, hit: Hit) -> Option<impl IntoView> {
                 </p>
             }
             .into_any();
-            (body, s.citation.clone(), clip::subparagraph_with_citation(s))
+            (
+                body,
+                s.citation.clone(),
+                clip::subparagraph_with_citation(s),
+            )
         }
         None => {
             let lead_len = p.lead.as_ref().map_or(0, String::len);
-            let number = p.number.map(|n| view! { <span class="number">{format!("{n}. ")}</span> });
+            let number = p
+                .number
+                .map(|n| view! { <span class="number">{format!("{n}. ")}</span> });
             let body = view! {
                 <p class="clause-text">
                     {number}
@@ -282,10 +297,8 @@ fn result_item(data: &'static Data, hit: Hit) -> Option<impl IntoView> {
 /// The facet groups: instrument, adopting body, kind, lead phrase, year.
 fn facets(data: &'static Data, query: &Query, results: &Results) -> impl IntoView {
     let f = &results.facets;
-    let instrument_label = move |id: &String| {
-        data.citation(id)
-            .map_or_else(|| id.clone(), str::to_owned)
-    };
+    let instrument_label =
+        move |id: &String| data.citation(id).map_or_else(|| id.clone(), str::to_owned);
     view! {
         <h2 class="sr-only">"Filters"</h2>
         {group("Kind", "part", query, &f.parts, |p: &Part| match p {

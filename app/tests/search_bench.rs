@@ -1,0 +1,98 @@
+//! The search benchmark in the browser: the 30 benchmark queries typed
+//! keystroke by keystroke against the shipped corpus and a synthetic corpus
+//! of 100 000 paragraphs, in WebAssembly inside headless Chromium. Prints
+//! figures; asserts nothing about time.
+//!
+//! Run with `scripts/bench-browser.sh` (not part of the test suite).
+#![cfg(all(target_arch = "wasm32", feature = "browser-bench"))]
+
+use clause_explorer::bundle::Bundle;
+use clause_explorer::cite;
+use clause_explorer::model::Corpus;
+use clause_explorer::parse::parse_document;
+use clause_explorer::search::{search, Query, SearchIndex, BENCH_QUERIES};
+use clause_explorer::synth::{synthesize, Options};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+fn log(line: &str) {
+    web_sys::console::log_1(&line.into());
+}
+
+/// Types every benchmark query one character at a time; returns the
+/// latency of each keystroke in milliseconds.
+fn keystrokes(index: &SearchIndex) -> Vec<f64> {
+    let mut times = Vec::new();
+    for q in BENCH_QUERIES {
+        let mut typed = String::new();
+        for c in q.chars() {
+            typed.push(c);
+            let query = Query::new(&typed);
+            let start = now();
+            let results = search(index, &query, 50);
+            times.push(now() - start);
+            std::hint::black_box(results);
+        }
+    }
+    times
+}
+
+fn report(name: &str, paragraphs: usize, build_ms: f64, bytes: usize, mut times: Vec<f64>) {
+    times.sort_by(f64::total_cmp);
+    let pick = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
+    log(&format!(
+        "{name:<24} {paragraphs:>8} paragraphs  index build {build_ms:>8.0} ms  size {:>7.1} MiB  \
+         {} keystrokes: p50 {:.2} ms  p95 {:.2} ms  max {:.2} ms",
+        bytes as f64 / 1048576.0,
+        times.len(),
+        pick(0.5),
+        pick(0.95),
+        pick(1.0),
+    ));
+}
+
+fn measure(name: &str, corpus: &Corpus) {
+    let paragraphs = corpus
+        .instruments()
+        .map(|i| i.preambular.len() + i.operative.len())
+        .sum();
+    let start = now();
+    let index = SearchIndex::build(corpus);
+    let build_ms = now() - start;
+    let bytes = postcard::to_allocvec(&index).map_or(0, |b| b.len());
+    report(name, paragraphs, build_ms, bytes, keystrokes(&index));
+}
+
+#[wasm_bindgen_test]
+fn search_keystroke_latency_in_the_browser() {
+    let seed = Bundle::decode(clause_explorer_app::BUNDLE)
+        .expect("the embedded bundle decodes")
+        .corpus;
+    measure("shipped corpus", &seed);
+
+    let files = synthesize(
+        &seed,
+        &Options {
+            paragraphs: 100_000,
+            seed: 7,
+        },
+    );
+    let start = now();
+    let mut documents: Vec<_> = files
+        .iter()
+        .map(|f| parse_document(&f.name, &f.text))
+        .collect();
+    cite::assign(&mut documents);
+    log(&format!(
+        "synthetic corpus parsed in {:.0} ms",
+        now() - start
+    ));
+    measure("synthetic 100 000", &Corpus { documents });
+}
