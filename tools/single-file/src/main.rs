@@ -3,10 +3,13 @@
 //! `file://`, with no server and no network.
 //!
 //! Browsers refuse module scripts and `fetch` of `.wasm` from a `file://`
-//! page, so the glue runs as an inline module and the wasm travels as
-//! base64, decoded to bytes and handed to the glue's init. The file carries
-//! its own Content-Security-Policy: only its two inline blocks (by hash)
-//! and WebAssembly may run, and nothing may be fetched.
+//! page, so the glue runs as an inline module and the wasm travels inside
+//! the page: gzip-compressed, as base64, inflated by the browser's own
+//! `DecompressionStream` and handed to the glue's init. (Base64 of the raw
+//! wasm would make the file 2.5 times larger, and 35 % larger even when
+//! served compressed.) The file carries its own Content-Security-Policy:
+//! only its two inline blocks (by hash) and WebAssembly may run, and
+//! nothing may be fetched.
 //!
 //! Run by Trunk as a post-build hook (it reads `TRUNK_STAGING_DIR`), or by
 //! hand on a built folder: `cargo run -p single-file -- dist`.
@@ -15,7 +18,11 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use std::io::Write;
+
 use base64::Engine;
+use flate2::write::GzEncoder;
+use flate2::Compression;
 use sha2::{Digest, Sha256};
 
 /// The name of the file written next to `index.html`.
@@ -96,11 +103,19 @@ fn write_single_file(dir: &Path) -> Result<(PathBuf, usize), Error> {
         .iter()
         .find(|p| has_extension(p, "wasm"))
         .ok_or_else(|| Error::Missing(format!("no .wasm file in {}", dir.display())))?;
-    let wasm = base64::engine::general_purpose::STANDARD.encode(read(wasm_path)?);
+    let wasm = base64::engine::general_purpose::STANDARD.encode(gzip(&read(wasm_path)?));
     let html = page(&index, &css, &glue, &wasm);
     let out = dir.join(OUTPUT);
     std::fs::write(&out, &html).map_err(|e| Error::Io(out.clone(), e))?;
     Ok((out, html.len()))
+}
+
+/// gzip at the best compression.
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
 }
 
 fn has_extension(path: &Path, ext: &str) -> bool {
@@ -161,7 +176,9 @@ fn page(index: &str, css: &str, glue: &str, wasm_base64: &str) -> String {
     let glue = glue.replace("</script", "<\\/script");
     let css = css.replace("</style", "<\\/style");
     let script = format!(
-        "\n{glue}\nconst bytes = Uint8Array.from(atob(\"{wasm_base64}\"), (c) => c.charCodeAt(0));\n\
+        "\n{glue}\nconst packed = Uint8Array.from(atob(\"{wasm_base64}\"), (c) => c.charCodeAt(0));\n\
+         const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream(\"gzip\"));\n\
+         const bytes = new Uint8Array(await new Response(inflated).arrayBuffer());\n\
          await __wbg_init({{ module_or_path: bytes }});\n"
     );
     let style = format!("\n{css}\n");
@@ -188,6 +205,17 @@ fn page(index: &str, css: &str, glue: &str, wasm_base64: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gzip_output_inflates_to_the_input() {
+        use std::io::Read;
+        let input = b"(module) ".repeat(1000);
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(&gzip(&input)[..])
+            .read_to_end(&mut out)
+            .unwrap();
+        assert_eq!(out, input);
+    }
 
     #[test]
     fn stylesheets_are_found_by_rel_not_by_name() {
