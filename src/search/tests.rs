@@ -444,28 +444,6 @@ fn the_index_reads_back_from_postcard_and_searches_the_same() {
     assert_eq!(search(&back, &q, 10), search(index, &q, 10));
 }
 
-#[test]
-fn the_search_module_stays_free_of_web_dependencies() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/search");
-    let mut files = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src/search.rs")];
-    files.extend(
-        std::fs::read_dir(&dir)
-            .expect("src/search is readable")
-            .filter_map(|e| e.ok().map(|e| e.path())),
-    );
-    for file in files {
-        let text = std::fs::read_to_string(&file).expect("a source file is readable");
-        for banned in ["leptos", "web_sys", "wasm_bindgen"] {
-            let import = format!("use {banned}");
-            assert!(
-                !text.contains(&import),
-                "{} imports {banned}",
-                file.display()
-            );
-        }
-    }
-}
-
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
 

@@ -40,6 +40,11 @@ export async function launch() {
 export async function serve(dir, prefix = '/explorer/') {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    if (url.pathname === '/host.html' && url.search === '?static') {
+      res.writeHead(200, { 'content-type': TYPES['.html'] });
+      res.end('<!doctype html><html lang="en"><title>Static</title><h1>A static page</h1></html>');
+      return;
+    }
     if (url.pathname === '/host.html') {
       res.writeHead(200, { 'content-type': TYPES['.html'] });
       res.end(`<!doctype html><html lang="en"><title>Intranet</title><h1>Intranet page</h1>
