@@ -1,14 +1,13 @@
-//! Parses the corpus at build time and writes the bundle the app embeds.
+//! Parses and indexes the corpus at build time and writes the bundle the
+//! app embeds, so that the page parses nothing when it starts.
 //!
 //! The corpus folder is `corpus/` at the repository root, or the folder
 //! named by `CLAUSE_EXPLORER_CORPUS` (relative paths are taken from the
 //! repository root). A file that cannot be read, or that holds no
-//! resolution or decision, stops the build with its name, line and reason.
+//! resolution or decision, stops the build with its name, line and reason
+//! (see `clause_explorer::corpus::prepare`).
 
 use std::path::{Path, PathBuf};
-
-use clause_explorer::bundle::Bundle;
-use clause_explorer::corpus::{fatal_problems, is_text_file, load_dir};
 
 /// How many parser warnings are echoed as cargo warnings.
 const MAX_ECHOED_WARNINGS: usize = 20;
@@ -23,56 +22,33 @@ fn main() {
         Some(d) => root.join(PathBuf::from(d)),
         None => root.join("corpus"),
     };
-    if let Err(message) = build(&dir) {
-        eprintln!(
-            "\nerror: cannot build the explorer's corpus from {}:\n{message}\n",
-            dir.display()
-        );
-        std::process::exit(1);
-    }
-}
-
-fn build(dir: &Path) -> Result<(), String> {
     println!("cargo:rerun-if-changed={}", dir.display());
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("  {}: {e}", dir.display()))?;
-    for entry in entries.flatten() {
+    for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
         println!("cargo:rerun-if-changed={}", entry.path().display());
     }
-    let loaded = load_dir(dir).map_err(|e| format!("  {e}"))?;
-    let mut problems: Vec<String> = loaded.errors.iter().map(|e| format!("  {e}")).collect();
-    problems.extend(
-        fatal_problems(&loaded.corpus)
-            .into_iter()
-            .map(|(file, line, reason)| format!("  {file}:{line}: {reason}")),
-    );
-    if loaded.corpus.documents.is_empty() && problems.is_empty() {
-        let any = std::fs::read_dir(dir)
-            .map(|r| r.flatten().any(|e| is_text_file(&e.path())))
-            .unwrap_or(false);
-        if !any {
-            problems.push("  the folder holds no .txt or .md files".to_owned());
+    let prepared = match clause_explorer::corpus::prepare(&dir) {
+        Ok(p) => p,
+        Err(problems) => {
+            eprintln!(
+                "\nerror: cannot build the explorer from the corpus in {}:\n  {}\n",
+                dir.display(),
+                problems.join("\n  ")
+            );
+            std::process::exit(1);
         }
-    }
-    if !problems.is_empty() {
-        return Err(problems.join("\n"));
-    }
-    let warnings: Vec<String> = loaded
-        .corpus
-        .documents
-        .iter()
-        .flat_map(|d| d.warnings.iter().map(move |w| format!("{}:{w}", d.source)))
-        .collect();
-    for w in warnings.iter().take(MAX_ECHOED_WARNINGS) {
+    };
+    for w in prepared.warnings.iter().take(MAX_ECHOED_WARNINGS) {
         println!("cargo:warning={w}");
     }
-    if warnings.len() > MAX_ECHOED_WARNINGS {
+    if prepared.warnings.len() > MAX_ECHOED_WARNINGS {
         println!(
             "cargo:warning=… and {} more (run `clause-explorer check` on the corpus)",
-            warnings.len() - MAX_ECHOED_WARNINGS
+            prepared.warnings.len() - MAX_ECHOED_WARNINGS
         );
     }
-    let bytes = Bundle::build(loaded.corpus).encode();
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
-    std::fs::write(out.join("bundle.bin"), bytes).map_err(|e| e.to_string())?;
-    Ok(())
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    if let Err(e) = std::fs::write(out.join("bundle.bin"), prepared.bundle.encode()) {
+        eprintln!("error: cannot write the bundle: {e}");
+        std::process::exit(1);
+    }
 }

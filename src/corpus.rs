@@ -5,12 +5,67 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::bundle::Bundle;
 use crate::cite;
 use crate::input::{self, InputError};
 use crate::manifest::{self, Manifest};
 use crate::model::{Corpus, Document};
 use crate::parse::parse_document;
 use crate::warning::WarningKind;
+
+/// A corpus folder made ready for the explorer: the bundle to embed, and
+/// the parser's warnings, one line each (`file:line: message`).
+#[derive(Debug)]
+pub struct Prepared {
+    pub bundle: Bundle,
+    pub warnings: Vec<String>,
+}
+
+/// Reads, parses and indexes a corpus folder for the explorer (its build
+/// script calls this). Fails with one line per problem, `file:line:
+/// reason`, when a file cannot be read, holds no resolution or decision,
+/// or the folder holds no text at all.
+pub fn prepare(dir: &Path) -> Result<Prepared, Vec<String>> {
+    let loaded = load_dir(dir).map_err(|e| vec![e.to_string()])?;
+    let mut problems: Vec<String> = loaded
+        .errors
+        .iter()
+        .map(|e| match &e.kind {
+            FileErrorKind::Input(input) => {
+                format!("{}:{}: {input}", e.path.display(), input.line)
+            }
+            _ => e.to_string(),
+        })
+        .collect();
+    problems.extend(
+        fatal_problems(&loaded.corpus)
+            .into_iter()
+            .map(|(file, line, reason)| format!("{}:{line}: {reason}", dir.join(file).display())),
+    );
+    if loaded.corpus.documents.is_empty() && problems.is_empty() {
+        problems.push(format!(
+            "{}: the folder holds no .txt or .md files",
+            dir.display()
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let warnings = loaded
+        .corpus
+        .documents
+        .iter()
+        .flat_map(|d| {
+            d.warnings
+                .iter()
+                .map(move |w| format!("{}:{}: {}", d.source, w.line, w.kind))
+        })
+        .collect();
+    Ok(Prepared {
+        bundle: Bundle::build(loaded.corpus),
+        warnings,
+    })
+}
 
 /// A file that could not be read as a resolution text.
 #[derive(Debug)]

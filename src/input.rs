@@ -11,6 +11,8 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputError {
     pub kind: InputErrorKind,
+    /// The 1-based line where the problem is (1 for an empty file).
+    pub line: usize,
 }
 
 /// The kinds of unreadable input.
@@ -32,13 +34,15 @@ impl fmt::Display for InputError {
             InputErrorKind::Empty => write!(f, "the file is empty"),
             InputErrorKind::Binary { offset } => write!(
                 f,
-                "binary data at byte {offset}: this is not a text file \
-                 (convert PDF or Word files to text first)"
+                "binary data at byte {offset} (line {}): this is not a text file \
+                 (convert PDF or Word files to text first)",
+                self.line
             ),
             InputErrorKind::NotUtf8 { offset } => write!(
                 f,
-                "not UTF-8 text (invalid byte at offset {offset}); \
-                 re-save the file as UTF-8"
+                "not UTF-8 text (invalid byte at offset {offset}, line {}); \
+                 re-save the file as UTF-8",
+                self.line
             ),
         }
     }
@@ -56,6 +60,18 @@ impl std::error::Error for InputError {}
 /// assert!(matches!(decode(b"%PDF\x00\x01").unwrap_err().kind, InputErrorKind::Binary { .. }));
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
+    decode_text(bytes).map_err(|kind| {
+        let offset = match kind {
+            InputErrorKind::Empty => 0,
+            InputErrorKind::Binary { offset } | InputErrorKind::NotUtf8 { offset } => offset,
+        };
+        let before = &bytes[..offset.min(bytes.len())];
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        InputError { kind, line }
+    })
+}
+
+fn decode_text(bytes: &[u8]) -> Result<String, InputErrorKind> {
     let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         utf8(rest)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
@@ -69,14 +85,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
         .char_indices()
         .find_map(|(i, c)| is_binary(c).then_some(i))
     {
-        return Err(InputError {
-            kind: InputErrorKind::Binary { offset },
-        });
+        return Err(InputErrorKind::Binary { offset });
     }
     if text.trim().is_empty() {
-        return Err(InputError {
-            kind: InputErrorKind::Empty,
-        });
+        return Err(InputErrorKind::Empty);
     }
     Ok(text)
 }
@@ -87,25 +99,21 @@ fn is_binary(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') && (c as u32) < 0x20
 }
 
-fn utf8(bytes: &[u8]) -> Result<String, InputError> {
+fn utf8(bytes: &[u8]) -> Result<String, InputErrorKind> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_owned()),
         Err(e) => {
             let offset = e.valid_up_to();
             // A NUL-laden file is binary rather than "not UTF-8": say so.
-            let kind = if bytes[..offset.min(bytes.len())].contains(&0) || bytes.contains(&0) {
-                InputErrorKind::Binary {
-                    offset: bytes.iter().position(|&b| b == 0).unwrap_or(offset),
-                }
-            } else {
-                InputErrorKind::NotUtf8 { offset }
-            };
-            Err(InputError { kind })
+            Err(match bytes.iter().position(|&b| b == 0) {
+                Some(nul) => InputErrorKind::Binary { offset: nul },
+                None => InputErrorKind::NotUtf8 { offset },
+            })
         }
     }
 }
 
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, InputError> {
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, InputErrorKind> {
     let units = bytes
         .chunks(2)
         .map(|c| unit([c[0], *c.get(1).unwrap_or(&0)]));
@@ -113,11 +121,7 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, InputError> {
     for (i, r) in char::decode_utf16(units).enumerate() {
         match r {
             Ok(c) => out.push(c),
-            Err(_) => {
-                return Err(InputError {
-                    kind: InputErrorKind::NotUtf8 { offset: 2 + i * 2 },
-                })
-            }
+            Err(_) => return Err(InputErrorKind::NotUtf8 { offset: 2 + i * 2 }),
         }
     }
     Ok(out)
