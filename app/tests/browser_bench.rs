@@ -1,17 +1,22 @@
-//! The search benchmark in the browser: the 30 benchmark queries typed
+//! Benchmarks in the browser, in WebAssembly inside headless Chromium, with
+//! the profile the app ships with: the 30 search benchmark queries typed
 //! keystroke by keystroke against the shipped corpus and a synthetic corpus
-//! of 100 000 paragraphs, in WebAssembly inside headless Chromium. Prints
+//! of 100 000 paragraphs; the alignment of the two largest instruments and
+//! a paragraph diff; the similarity index at 100 000 paragraphs. Prints
 //! figures; asserts nothing about time.
 //!
 //! Run with `scripts/bench-browser.sh` (not part of the test suite).
 #![cfg(all(target_arch = "wasm32", feature = "browser-bench"))]
 
+use clause_explorer::align::align;
 use clause_explorer::bundle::Bundle;
 use clause_explorer::cite;
+use clause_explorer::diff::{paragraph_diff, Scope};
 use clause_explorer::model::Corpus;
 use clause_explorer::parse::parse_document;
 use clause_explorer::search::{search, Query, SearchIndex, BENCH_QUERIES};
 use clause_explorer::synth::{synthesize, Options};
+use clause_explorer::trail::{SimilarityIndex, UnitRef};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -70,12 +75,75 @@ fn measure(name: &str, corpus: &Corpus) {
     report(name, paragraphs, build_ms, bytes, keystrokes(&index));
 }
 
+/// The median of `runs` timings of `f`, in milliseconds.
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = now();
+            f();
+            now() - start
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+fn compare_figures(corpus: &Corpus) {
+    let mut instruments: Vec<_> = corpus.instruments().collect();
+    instruments.sort_by_key(|i| std::cmp::Reverse(i.preambular.len() + i.operative.len()));
+    let (a, b) = (instruments[0], instruments[1]);
+    let t = median_ms(50, || {
+        std::hint::black_box(align(a, b));
+    });
+    log(&format!(
+        "alignment of {} and {} ({} and {} paragraphs): median {t:.2} ms",
+        a.citation,
+        b.citation,
+        a.preambular.len() + a.operative.len(),
+        b.preambular.len() + b.operative.len()
+    ));
+    let (p, q) = (&a.operative[0], &b.operative[0]);
+    let t = median_ms(1000, || {
+        std::hint::black_box(paragraph_diff(p, q, Scope::WithSubparagraphs));
+    });
+    log(&format!(
+        "diff of {} and {}: median {:.3} ms",
+        p.citation, q.citation, t
+    ));
+}
+
+fn trail_figures(corpus: &Corpus) {
+    let start = now();
+    let index = SimilarityIndex::build(corpus);
+    let build = now() - start;
+    let units: Vec<UnitRef> = corpus
+        .instruments()
+        .take(200)
+        .enumerate()
+        .map(|(i, _)| UnitRef {
+            instrument: i as u32,
+            part: clause_explorer::model::Part::Operative,
+            paragraph: 0,
+        })
+        .collect();
+    let mut k = 0;
+    let t = median_ms(units.len(), || {
+        std::hint::black_box(index.similar_to(corpus, units[k % units.len()], 8));
+        k += 1;
+    });
+    log(&format!(
+        "similarity index at 100 000: build {build:.0} ms, {:.1} MiB, similar_to median {t:.2} ms",
+        index.to_bytes().len() as f64 / 1048576.0
+    ));
+}
+
 #[wasm_bindgen_test]
-fn search_keystroke_latency_in_the_browser() {
+fn figures_in_the_browser() {
     let seed = Bundle::decode(clause_explorer_app::BUNDLE)
         .expect("the embedded bundle decodes")
         .corpus;
     measure("shipped corpus", &seed);
+    compare_figures(&seed);
 
     let files = synthesize(
         &seed,
@@ -94,5 +162,7 @@ fn search_keystroke_latency_in_the_browser() {
         "synthetic corpus parsed in {:.0} ms",
         now() - start
     ));
-    measure("synthetic 100 000", &Corpus { documents });
+    let corpus = Corpus { documents };
+    measure("synthetic 100 000", &corpus);
+    trail_figures(&corpus);
 }
