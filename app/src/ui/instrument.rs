@@ -5,8 +5,11 @@ use clause_explorer::model::Instrument;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use clause_explorer::search::Query;
+
 use super::paragraph::ParagraphView;
 use super::Data;
+use crate::route::Route;
 
 /// `focus`: the id of a paragraph or sub-paragraph to bring into view (a
 /// permalink).
@@ -43,6 +46,16 @@ pub fn InstrumentView(
     } else {
         inst.title.clone()
     };
+    let search_here = {
+        let mut q = Query::default();
+        q.filters.instruments.insert(inst.id.clone());
+        Route::Search(q).to_hash()
+    };
+    let align_with = Route::Align {
+        first: inst.id.clone(),
+        second: String::new(),
+    }
+    .to_hash();
     view! {
         <article class="instrument" data-clause-id=inst.id.clone()>
             <nav aria-label="Breadcrumb" class="breadcrumb">
@@ -53,6 +66,10 @@ pub fn InstrumentView(
             <header>
                 <p class="meta">{meta}</p>
                 <h1 id="instrument-title" tabindex="-1">{title}</h1>
+                <p class="instrument-actions">
+                    <a href=search_here>"Search in this instrument"</a>
+                    <a href=align_with>"Compare with another instrument"</a>
+                </p>
             </header>
             {inst.body.clone().map(|b| view! { <p class="body"><em>{format!("{b},")}</em></p> })}
             {(!inst.preambular.is_empty()).then(|| view! {
