@@ -67,7 +67,14 @@ fn SubparagraphView(inst: &'static Instrument, s: &'static Subparagraph) -> impl
 /// The citation (a permalink), "Copy with citation", "Compare" and, for a
 /// paragraph, "Similar" (where else its language is).
 #[component]
-pub fn Tools(id: String, citation: String, copy: String) -> impl IntoView {
+pub fn Tools(
+    id: String,
+    citation: String,
+    copy: String,
+    /// Show the citation as a permalink (search results show it above).
+    #[prop(default = true)]
+    permalink: bool,
+) -> impl IntoView {
     let session = session();
     let data = use_context::<&'static Data>();
     let copied = RwSignal::new(false);
@@ -99,7 +106,9 @@ pub fn Tools(id: String, citation: String, copy: String) -> impl IntoView {
     let panel_id = format!("{id}-similar");
     view! {
         <div class="tools">
-            <a class="cite" href=href title="Link to this paragraph">{citation}</a>
+            {permalink.then(|| view! {
+                <a class="cite" href=href.clone() title="Link to this paragraph">{citation.clone()}</a>
+            })}
             <button
                 type="button"
                 class="copy"

@@ -289,7 +289,7 @@ fn result_item(data: &'static Data, hit: Hit) -> Option<impl IntoView> {
                 <span class="result-instrument">{format!(" \u{b7} {title}{year}")}</span>
             </p>
             {body}
-            <Tools id=hit.id.clone() citation copy/>
+            <Tools id=hit.id.clone() citation copy permalink=false/>
         </li>
     })
 }
