@@ -56,6 +56,7 @@
 
 mod expand;
 mod facets;
+mod fold;
 mod highlight;
 mod index;
 mod matching;

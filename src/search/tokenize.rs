@@ -23,7 +23,7 @@
 //! ]);
 //! ```
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use super::fold::{fold_latin, is_combining_mark};
 
 /// A word of a text: its folded form and its byte range in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,38 +110,22 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{2032}')
 }
 
-/// Appends the folded form of one character of a word.
+/// Appends the folded form of one character of a word: lower case, and
+/// Latin letters without their diacritics (see [`super::fold`]).
 fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;
     }
     for lower in c.to_lowercase() {
-        if let Some(spelled) = spelled_out(lower) {
-            out.push_str(spelled);
+        if is_combining_mark(lower) {
             continue;
         }
-        decompose_canonical(lower, |d| {
-            if !is_combining_mark(d) {
-                out.push(d);
-            }
-        });
+        match fold_latin(lower) {
+            Some(folded) => out.push_str(folded),
+            None => out.push(lower),
+        }
     }
-}
-
-/// Letters that have no decomposition but a usual ASCII spelling.
-fn spelled_out(c: char) -> Option<&'static str> {
-    Some(match c {
-        'ß' => "ss",
-        'æ' => "ae",
-        'œ' => "oe",
-        'ø' => "o",
-        'đ' | 'ð' => "d",
-        'ł' => "l",
-        'þ' => "th",
-        'ı' => "i",
-        _ => return None,
-    })
 }
 
 #[cfg(test)]
