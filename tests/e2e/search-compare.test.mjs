@@ -36,6 +36,8 @@ test('search as you type, with typos, facets, and a URL that keeps it', async ()
     const ids = await results.evaluateAll((els) => els.map((e) => e.dataset.clauseId));
     assert.ok(ids.includes('ccpcj-res-33-1-op-7-a'), `op. 7 (a) is found: ${ids.slice(0, 5)}`);
     assert.ok((await page.locator('ol.results mark').count()) > 0, 'matched words are marked');
+    const context = results.first().getByRole('link', { name: 'Open in context' });
+    assert.match(await context.getAttribute('href'), /^#\/p\//);
 
     // The query is in the URL and survives a reload.
     await page.waitForFunction(() => location.hash.startsWith('#/search?q=trafficing'));

@@ -71,7 +71,8 @@ pub fn Tools(
     id: String,
     citation: String,
     copy: String,
-    /// Show the citation as a permalink (search results show it above).
+    /// Show the citation as a permalink; otherwise (search results, which
+    /// show the citation above) an "Open in context" link.
     #[prop(default = true)]
     permalink: bool,
 ) -> impl IntoView {
@@ -106,9 +107,11 @@ pub fn Tools(
     let panel_id = format!("{id}-similar");
     view! {
         <div class="tools">
-            {permalink.then(|| view! {
-                <a class="cite" href=href.clone() title="Link to this paragraph">{citation.clone()}</a>
-            })}
+            {if permalink {
+                view! { <a class="cite" href=href.clone() title="Link to this paragraph">{citation.clone()}</a> }.into_any()
+            } else {
+                view! { <a class="open" href=href.clone()>"Open in context"</a> }.into_any()
+            }}
             <button
                 type="button"
                 class="copy"
