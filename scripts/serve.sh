@@ -7,4 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-exec trunk serve --release --address 127.0.0.1 --port "${PORT:-8080}" "$@"
+# No auto-reload: its injected inline script would break the page's
+# Content-Security-Policy (reload the page by hand after a change).
+exec trunk serve --release --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}" "$@"
