@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use clause_explorer::diff::{paragraph_diff, Scope};
 use clause_explorer::model::{Corpus, Instrument, Part};
 use clause_explorer::trail::{SimilarityIndex, UnitRef};
-use clause_explorer::{align, cite, corpus, parse, synth};
+use clause_explorer::{align, corpus, synth};
 
 /// Paragraphs of the synthetic corpus.
 const SYNTHETIC_PARAGRAPHS: usize = 100_000;
@@ -187,19 +187,13 @@ fn all_units(corpus: &Corpus) -> Vec<UnitRef> {
 
 /// A synthetic corpus of about `paragraphs` paragraphs, parsed.
 fn synthetic(seed: &Corpus, paragraphs: usize) -> Corpus {
-    let files = synth::synthesize(
+    synth::corpus(
         seed,
         &synth::Options {
             paragraphs,
             seed: 7,
         },
-    );
-    let mut documents: Vec<_> = files
-        .iter()
-        .map(|f| parse::parse_document(&f.name, &f.text))
-        .collect();
-    cite::assign(&mut documents);
-    Corpus { documents }
+    )
 }
 
 /// The median time of `runs` calls of `f`.

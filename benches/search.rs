@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use clause_explorer::model::Corpus;
 use clause_explorer::search::{search, Query, SearchIndex, BENCH_QUERIES};
-use clause_explorer::{cite, corpus, parse, synth};
+use clause_explorer::{corpus, synth};
 
 /// The system allocator, counting live and peak heap bytes.
 struct Counting;
@@ -238,20 +238,13 @@ fn run_with(name: &str, corpus: &Corpus, corpus_heap: usize, queries: &[&str], r
 /// A synthetic corpus of `paragraphs` paragraphs recombined from `seed`,
 /// parsed as the explorer parses files.
 fn synthetic(seed: &Corpus, paragraphs: usize) -> Corpus {
-    let files = synth::synthesize(
+    synth::corpus(
         seed,
         &synth::Options {
             paragraphs,
             seed: 7,
         },
-    );
-    let mut documents: Vec<_> = files
-        .iter()
-        .map(|f| parse::parse_document(&f.name, &f.text))
-        .collect();
-    drop(files);
-    cite::assign(&mut documents);
-    Corpus { documents }
+    )
 }
 
 fn short(n: usize) -> String {

@@ -25,7 +25,9 @@
 //! assert_eq!(parsed, 40);
 //! ```
 
+use crate::cite;
 use crate::model::{Corpus, Paragraph, Part, Subparagraph};
+use crate::parse::parse_document;
 
 /// What to synthesise.
 #[derive(Clone, Copy, Debug)]
@@ -178,6 +180,19 @@ pub fn synthesize(source: &Corpus, options: &Options) -> Vec<File> {
         }
     }
     files
+}
+
+/// A synthetic corpus, parsed as the explorer parses files: for measuring
+/// search, comparison and start-up at scale without writing files.
+pub fn corpus(source: &Corpus, options: &Options) -> Corpus {
+    let files = synthesize(source, options);
+    let mut documents: Vec<_> = files
+        .iter()
+        .map(|f| parse_document(&f.name, &f.text))
+        .collect();
+    drop(files);
+    cite::assign(&mut documents);
+    Corpus { documents }
 }
 
 type Materials = (Vec<Material>, Vec<Material>, Vec<String>, Vec<String>);

@@ -10,12 +10,10 @@
 
 use clause_explorer::align::align;
 use clause_explorer::bundle::Bundle;
-use clause_explorer::cite;
 use clause_explorer::diff::{paragraph_diff, Scope};
 use clause_explorer::model::Corpus;
-use clause_explorer::parse::parse_document;
 use clause_explorer::search::{search, Query, SearchIndex, BENCH_QUERIES};
-use clause_explorer::synth::{synthesize, Options};
+use clause_explorer::synth::{self, Options};
 use clause_explorer::trail::{SimilarityIndex, UnitRef};
 use wasm_bindgen_test::*;
 

@@ -6,31 +6,20 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { DIST, launch, serve, watchedPage, screenshot } from './harness.mjs';
+import { DIST, shared, watchedPage, screenshot } from './harness.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launch();
-  server = await serve(DIST);
-});
-
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const held = shared(DIST, { before, after });
 
 /// The ways the explorer is shipped: a served folder, one offline file.
 const shipments = () => [
-  { name: 'served', url: server.url, origin: server.origin },
+  { name: 'served', url: held.server.url, origin: held.server.origin },
   { name: 'file', url: pathToFileURL(join(DIST, 'clause-explorer.html')).href, origin: null },
 ];
 
 for (const which of ['served', 'file']) {
   test(`${which}: the library, an instrument, footnotes, permalinks, back button`, async () => {
     const ship = shipments().find((s) => s.name === which);
-    const { page, context, problems } = await watchedPage(browser, ship.origin);
+    const { page, context, problems } = await watchedPage(held.browser, ship.origin);
     try {
       await page.goto(ship.url);
 
@@ -83,9 +72,9 @@ for (const which of ['served', 'file']) {
 }
 
 test('served: works inside an iframe of another page', async () => {
-  const { page, context, problems } = await watchedPage(browser, server.origin);
+  const { page, context, problems } = await watchedPage(held.browser, held.server.origin);
   try {
-    await page.goto(`${server.origin}/host.html`);
+    await page.goto(`${held.server.origin}/host.html`);
     const frame = page.frameLocator('iframe[title="Clause Explorer"]');
     await frame.locator('li.entry').first().waitFor();
     assert.equal(await frame.locator('li.entry').count(), 6);
@@ -99,12 +88,12 @@ test('served: works inside an iframe of another page', async () => {
 });
 
 test('served: the page links to the single offline file', async () => {
-  const { page, context } = await watchedPage(browser, server.origin);
+  const { page, context } = await watchedPage(held.browser, held.server.origin);
   try {
-    await page.goto(server.url);
+    await page.goto(held.server.url);
     const link = page.getByRole('link', { name: 'Download for offline use' });
     assert.equal(await link.getAttribute('href'), 'clause-explorer.html');
-    const response = await page.request.get(`${server.url}clause-explorer.html`);
+    const response = await page.request.get(`${held.server.url}clause-explorer.html`);
     assert.equal(response.status(), 200);
   } finally {
     await context.close();

@@ -104,6 +104,21 @@ export async function watchedPage(browser, allowedOrigin) {
   return { page, context, problems };
 }
 
+/// The browser and a server of `dir` for one test file: `before` and
+/// `after` register them; the returned object holds them while tests run.
+export function shared(dir, hooks) {
+  const held = {};
+  hooks.before(async () => {
+    held.browser = await launch();
+    held.server = await serve(dir);
+  });
+  hooks.after(async () => {
+    await held.server?.close();
+    await held.browser?.close();
+  });
+  return held;
+}
+
 export async function screenshot(page, name) {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });

@@ -6,27 +6,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { HOSTILE_DIST, launch, serve, watchedPage, screenshot } from './harness.mjs';
+import { HOSTILE_DIST, shared, watchedPage, screenshot } from './harness.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launch();
-  server = await serve(HOSTILE_DIST);
-});
-
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const held = shared(HOSTILE_DIST, { before, after });
 
 for (const which of ['served', 'file']) {
   test(`${which}: hostile markup shows as text and nothing runs`, async () => {
     const url = which === 'served'
-      ? server.url
+      ? held.server.url
       : pathToFileURL(join(HOSTILE_DIST, 'clause-explorer.html')).href;
-    const { page, context, problems } = await watchedPage(browser, which === 'served' ? server.origin : null);
+    const { page, context, problems } = await watchedPage(held.browser, which === 'served' ? held.server.origin : null);
     try {
       await page.goto(url);
       await page.locator('li.entry').first().waitFor();
@@ -51,9 +40,9 @@ for (const which of ['served', 'file']) {
 }
 
 test('served: a 1 MB paragraph renders and the page stays responsive', async () => {
-  const { page, context, problems } = await watchedPage(browser, server.origin);
+  const { page, context, problems } = await watchedPage(held.browser, held.server.origin);
   try {
-    await page.goto(server.url);
+    await page.goto(held.server.url);
     await page.getByRole('link', { name: 'A very long paragraph' }).click();
     const op1 = page.locator('[data-clause-id="ga-res-99-2-op-1"]');
     await op1.waitFor();

@@ -3,25 +3,14 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, launch, serve, watchedPage, screenshot } from './harness.mjs';
+import { DIST, shared, watchedPage, screenshot } from './harness.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launch();
-  server = await serve(DIST);
-});
-
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const held = shared(DIST, { before, after });
 
 test('search as you type, with typos, facets, and a URL that keeps it', async () => {
-  const { page, context, problems } = await watchedPage(browser, server.origin);
+  const { page, context, problems } = await watchedPage(held.browser, held.server.origin);
   try {
-    await page.goto(server.url);
+    await page.goto(held.server.url);
     await page.locator('li.entry').first().waitFor();
 
     // "/" focuses the search box, whose accessible name contains "Search".
@@ -68,9 +57,9 @@ test('search as you type, with typos, facets, and a URL that keeps it', async ()
 });
 
 test('compare two search results: removed and added words, kept in the URL', async () => {
-  const { page, context, problems } = await watchedPage(browser, server.origin);
+  const { page, context, problems } = await watchedPage(held.browser, held.server.origin);
   try {
-    await page.goto(`${server.url}#/search?q=consider%20ratifying`);
+    await page.goto(`${held.server.url}#/search?q=consider%20ratifying`);
     const box = page.getByRole('searchbox', { name: /Search/ });
     const first = page.locator('li.result[data-clause-id="ccpcj-res-33-1-op-1"]');
     await first.waitFor();
@@ -112,15 +101,15 @@ test('compare two search results: removed and added words, kept in the URL', asy
 });
 
 test('two instruments aligned, and where else a paragraph’s language is', async () => {
-  const { page, context, problems } = await watchedPage(browser, server.origin);
+  const { page, context, problems } = await watchedPage(held.browser, held.server.origin);
   try {
-    await page.goto(`${server.url}#/align?a=ccpcj-res-preventing-combating-trafficking-persons-facilitated&b=ccpcj-res-33-1`);
+    await page.goto(`${held.server.url}#/align?a=ccpcj-res-preventing-combating-trafficking-persons-facilitated&b=ccpcj-res-33-1`);
     await page.locator('tr.aligned').first().waitFor();
     assert.match(await page.locator('.alignment .summary').textContent(),
       /2 identical · \d+ changed · \d+ only in the first · \d+ only in the second/);
     await screenshot(page, 'alignment');
 
-    await page.goto(`${server.url}#/i/ccpcj-res-33-1`);
+    await page.goto(`${held.server.url}#/i/ccpcj-res-33-1`);
     const op1 = page.locator('[data-clause-id="ccpcj-res-33-1-op-1"]');
     await op1.getByRole('button', { name: 'Similar' }).click();
     const similar = op1.locator('ol.similar > li');
