@@ -2,7 +2,8 @@
 # The whole test suite, native and browser, on a fresh machine as on this
 # one (it installs what is missing first). .ci/run runs exactly this.
 #
-#   1. native tests of every crate (parser, search, comparison, app logic)
+#   1. native tests of every crate (parser, search, comparison, app logic),
+#      and a check that the benchmarks still build
 #   2. component tests in headless Chromium (wasm-bindgen-test)
 #   3. release builds: a hostile fixture corpus, then the real one
 #   4. end-to-end tests in headless Chromium (playwright-core) against the
@@ -16,6 +17,10 @@ step() { printf '\n==> %s\n' "$*" >&2; }
 
 step "native tests"
 cargo test --workspace --quiet
+
+step "benchmarks still build (they run apart: see README)"
+cargo check --quiet --benches
+(cd app && cargo check --quiet --target wasm32-unknown-unknown --features browser-bench --tests)
 
 step "component tests in headless Chromium"
 (
