@@ -217,3 +217,28 @@ async fn two_instruments_align_with_a_summary() {
     );
     assert!(!all(&root, "tr.aligned").is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn replacing_the_left_side_keeps_the_right_one_in_place() {
+    let (root, _guard) = mount("#/compare?a=untoc-cop-res-11-5-op-1&b=ccpcj-res-33-1-op-1").await;
+    let replace = all(&root, "section.comparison .actions button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap() == "Replace left")
+        .expect("a Replace left button");
+    replace.click();
+    settle().await;
+    let region = one(&root, "section.comparison");
+    assert!(region
+        .text_content()
+        .unwrap()
+        .contains("Comparing CCPCJ res. 33/1, op. 1"));
+    let links: Vec<String> = all(&region, "ol.similar a.button-link")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    assert!(!links.is_empty());
+    assert!(
+        links.iter().all(|h| h.ends_with("&b=ccpcj-res-33-1-op-1")),
+        "{links:?}"
+    );
+}

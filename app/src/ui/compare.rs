@@ -27,7 +27,7 @@ pub fn ComparisonView(data: &'static Data, left: String, right: String) -> impl 
                 (right.clone(), Side::Right)
             };
             session.pending.set(Some((id.clone(), side)));
-            view! { <Choosing data id one/> }.into_any()
+            view! { <Choosing data id one side/> }.into_any()
         }
         _ => view! {
             <h1 tabindex="-1">"Comparison"</h1>
@@ -155,7 +155,7 @@ fn Pair(data: &'static Data, left: String, right: String, l: Clause, r: Clause) 
 
 /// One side chosen: show it and suggest counterparts.
 #[component]
-fn Choosing(data: &'static Data, id: String, one: Clause) -> impl IntoView {
+fn Choosing(data: &'static Data, id: String, one: Clause, side: Side) -> impl IntoView {
     let session = session();
     let citation = data.citation(&id).unwrap_or_default();
     let text = match one {
@@ -177,7 +177,7 @@ fn Choosing(data: &'static Data, id: String, one: Clause) -> impl IntoView {
             </p>
             <blockquote class="chosen">{text}</blockquote>
             <h2>"Similar language"</h2>
-            <SimilarList data id=id.clone()/>
+            <SimilarList data id=id.clone() side/>
             <p><button type="button" on:click=cancel>"Cancel the comparison"</button></p>
         </section>
     }

@@ -4,16 +4,21 @@
 use leptos::prelude::*;
 
 use super::diff_view::percent;
-use super::Data;
+use super::{Data, Side};
 use crate::route::Route;
 
 /// How many similar paragraphs are listed.
 const LIMIT: usize = 8;
 
 /// The ranked list for the clause `id` (a sub-paragraph is looked up by
-/// its paragraph). Compare links put `id` on the left.
+/// its paragraph). Compare links put `id` on the `side` given (left by
+/// default).
 #[component]
-pub fn SimilarList(data: &'static Data, id: String) -> impl IntoView {
+pub fn SimilarList(
+    data: &'static Data,
+    id: String,
+    #[prop(default = Side::Left)] side: Side,
+) -> impl IntoView {
     let Some(unit) = data.unit(&id) else {
         return view! { <p class="similar-none">"No paragraph to compare."</p> }.into_any();
     };
@@ -30,11 +35,11 @@ pub fn SimilarList(data: &'static Data, id: String) -> impl IntoView {
             let p = other.paragraph(data.corpus)?;
             let words: Vec<&str> = p.text.plain.split(' ').take(14).collect();
             let opening = format!("{}\u{2026}", words.join(" "));
-            let compare = Route::Compare {
-                left: id.clone(),
-                right: p.id.clone(),
-            }
-            .to_hash();
+            let (left, right) = match side {
+                Side::Left => (id.clone(), p.id.clone()),
+                Side::Right => (p.id.clone(), id.clone()),
+            };
+            let compare = Route::Compare { left, right }.to_hash();
             let open = Route::Clause { id: p.id.clone() }.to_hash();
             let label = format!("Compare with {}", p.citation);
             Some(view! {
