@@ -23,6 +23,12 @@ apt_install() {
 
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
+# Rust links native programs (trunk, wasm-bindgen, the tools) with the
+# system C compiler; rustup does not bring one.
+if ! command -v cc >/dev/null; then
+  apt_install gcc libc6-dev
+fi
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
@@ -41,6 +47,12 @@ fi
 
 if ! command -v npm >/dev/null; then
   apt_install nodejs npm
+fi
+# playwright-core needs Node.js 20 or later.
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+  echo "setup: Node.js $(node --version 2>/dev/null) is too old; the end-to-end tests need Node.js 20 or later" >&2
+  exit 1
 fi
 
 # wasm-opt from binaryen 132 (Debian's 108 breaks the wasm) and

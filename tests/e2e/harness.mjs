@@ -5,10 +5,11 @@
 
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = resolve(ROOT, process.env.DIST ?? 'dist');
 export const HOSTILE_DIST = resolve(ROOT, process.env.HOSTILE_DIST ?? 'target/e2e/hostile-dist');
 export const SCREENSHOTS = resolve(ROOT, process.env.SCREENSHOTS ?? 'target/screenshots');

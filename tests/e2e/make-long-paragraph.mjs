@@ -2,11 +2,13 @@
 // the folder given, next to a copy of the hostile-markup fixture: the
 // corpus of the "hostile input" end-to-end test.
 import { mkdir, writeFile, copyFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const out = resolve(process.argv[2]);
 await mkdir(out, { recursive: true });
-await copyFile(join(import.meta.dirname, 'hostile-corpus', 'hostile.txt'), join(out, 'hostile.txt'));
+const here = dirname(fileURLToPath(import.meta.url));
+await copyFile(join(here, 'hostile-corpus', 'hostile.txt'), join(out, 'hostile.txt'));
 const words = 'Urges Member States to strengthen cooperation against trafficking in persons, ';
 const body = words.repeat(Math.ceil(1_000_000 / words.length));
 await writeFile(
