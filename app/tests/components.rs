@@ -242,3 +242,19 @@ async fn replacing_the_left_side_keeps_the_right_one_in_place() {
         "{links:?}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn show_more_adds_results_and_a_new_query_starts_from_the_first_page() {
+    let (root, _guard) = mount("#/search?q=trafficking").await;
+    assert_eq!(all(&root, "ol.results > li.result").len(), 50);
+    one(&root, "button.more").click();
+    leptos::task::tick().await;
+    assert!(all(&root, "ol.results > li.result").len() > 50);
+    let input: web_sys::HtmlInputElement = one(&root, "#search").unchecked_into();
+    input.set_value("trafficking persons");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(all(&root, "ol.results > li.result").len(), 50);
+}

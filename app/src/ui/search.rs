@@ -103,13 +103,14 @@ pub fn SearchView(data: &'static Data) -> impl IntoView {
         Route::Search(q) => q,
         _ => Query::default(),
     });
-    let shown = RwSignal::new(PAGE);
-    // A new query starts again from the first page.
-    Effect::new(move |_| {
-        query.track();
-        shown.set(PAGE);
+    // "Show more" pages of the query they were asked for: a new query
+    // starts again from the first page, with one search per keystroke.
+    let more: RwSignal<(Query, usize)> = RwSignal::new((Query::default(), 0));
+    let results = Memo::new(move |_| {
+        let q = query.get();
+        let pages = more.with(|(asked, n)| if *asked == q { *n } else { 0 });
+        search(&data.search, &q, PAGE * (1 + pages))
     });
-    let results = Memo::new(move |_| search(&data.search, &query.get(), shown.get()));
     view! {
         <h1 tabindex="-1" class="search-heading">"Search"</h1>
         <div class="search-layout">
@@ -135,14 +136,20 @@ pub fn SearchView(data: &'static Data) -> impl IntoView {
                 {move || {
                     let r = results.get();
                     (r.total > r.hits.len()).then(|| {
-                        let more = (r.total - r.hits.len()).min(PAGE);
+                        let next = (r.total - r.hits.len()).min(PAGE);
                         view! {
                             <button
                                 type="button"
                                 class="more"
-                                on:click=move |_| shown.update(|n| *n += PAGE)
+                                on:click=move |_| {
+                                    let q = query.get_untracked();
+                                    more.update(|(asked, n)| {
+                                        *n = if *asked == q { *n + 1 } else { 1 };
+                                        *asked = q;
+                                    });
+                                }
                             >
-                                {format!("Show {more} more of {}", r.total - r.hits.len())}
+                                {format!("Show {next} more of {}", r.total - r.hits.len())}
                             </button>
                         }
                     })
