@@ -52,6 +52,8 @@ mod header;
 mod inline;
 mod labels;
 
+use std::collections::{HashMap, HashSet};
+
 use crate::bodies;
 use crate::cite;
 use crate::leads;
@@ -658,20 +660,29 @@ impl<'a> Parser<'a> {
     /// comes nearest before it; an uncited footnote to the instrument it
     /// sits in; anything else is unassigned.
     fn attach_notes(&mut self) {
-        let citations = citations(&self.instruments);
+        // Where each mark is cited: (start of the citing unit, instrument),
+        // in source order, so that each footnote is placed by one search.
+        let mut cited: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for c in citations(&self.instruments) {
+            cited
+                .entry(c.mark)
+                .or_default()
+                .push((c.span.start, c.instrument));
+        }
+        for places in cited.values_mut() {
+            places.sort_unstable();
+        }
         for note in std::mem::take(&mut self.notes) {
-            let cited_before = citations
-                .iter()
-                .filter(|c| c.mark == note.mark && c.span.start <= note.span.start)
-                .max_by_key(|c| c.span.start);
-            let cited_after = || {
-                citations
-                    .iter()
-                    .filter(|c| c.mark == note.mark)
-                    .min_by_key(|c| c.span.start)
-            };
-            let target = cited_before.or_else(cited_after).map(|c| c.instrument);
-            let target = match target {
+            // The nearest citation before the footnote, else the first after.
+            let citing = cited.get(&note.mark).and_then(|places| {
+                let after = places.partition_point(|&(start, _)| start <= note.span.start);
+                after
+                    .checked_sub(1)
+                    .and_then(|k| places.get(k))
+                    .or(places.first())
+                    .map(|&(_, instrument)| instrument)
+            });
+            let target = match citing {
                 Some(t) => Some(t),
                 None => {
                     self.warnings.push((
@@ -703,19 +714,15 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Warns about every mark cited without a footnote in its instrument.
+    /// Warns about every mark cited without a footnote in its instrument,
+    /// once, at its first citation.
     fn check_citations(&mut self) {
+        let mut seen = HashSet::new();
         for c in citations(&self.instruments) {
             let inst = &self.instruments[c.instrument];
-            let first = citations_of(inst)
-                .into_iter()
-                .find(|(mark, _)| *mark == c.mark)
-                .map(|(_, span)| span);
-            if inst.footnote(&c.mark).is_none() && first == Some(c.span) {
+            if inst.footnote(&c.mark).is_none() && seen.insert((c.instrument, c.mark.clone())) {
                 self.warnings.push((
-                    WarningKind::FootnoteWithoutText {
-                        mark: c.mark.clone(),
-                    },
+                    WarningKind::FootnoteWithoutText { mark: c.mark },
                     c.span,
                 ));
             }
