@@ -5,9 +5,11 @@
 #   1. native tests of every crate (parser, search, comparison, app logic),
 #      and a check that the benchmarks still build
 #   2. component tests in headless Chromium (wasm-bindgen-test)
-#   3. release builds: a hostile fixture corpus, then the real one
+#   3. the release build of the shell and the shipped corpus; a hostile
+#      fixture corpus published with that shell (no rebuild)
 #   4. end-to-end tests in headless Chromium (playwright-core) against the
-#      served bundle (sub-path, strict CSP, iframe) and the single file
+#      served folder (sub-path, strict CSP, iframe) and the single file, and
+#      of `publish` with no wasm toolchain on PATH
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -31,13 +33,12 @@ step "component tests in headless Chromium"
     cargo test --target wasm32-unknown-unknown --tests
 )
 
-step "release build of a hostile corpus (markup, a 1 MB paragraph)"
-node tests/e2e/make-long-paragraph.mjs target/e2e/hostile-corpus
-CLAUSE_EXPLORER_CORPUS=target/e2e/hostile-corpus \
-  trunk build --dist target/e2e/hostile-dist --release
-
-step "release build of the shipped corpus"
+step "release build of the shell, with the shipped corpus"
 trunk build --release
+
+step "a hostile corpus (markup, a 1 MB paragraph), published with that shell"
+node tests/e2e/make-long-paragraph.mjs target/e2e/hostile-corpus
+target/release/clause-explorer publish --out target/e2e/hostile-dist target/e2e/hostile-corpus
 
 step "end-to-end tests in headless Chromium"
 # One file at a time: each starts its own browser and server.

@@ -6,6 +6,8 @@
 //! clause-explorer outline FILE...   the readable outline used by the golden tests
 //! clause-explorer synth --paragraphs N [--seed S] [--from DIR] --out DIR
 //!                                   write a synthetic corpus for measuring at scale
+//! clause-explorer publish --out DIR [--title T] [--description D] [--from SHELL] PATH...
+//!                                   write an explorer of the corpus folders or files
 //! ```
 //!
 //! A manifest (`manifest.toml`) next to the files is applied. Files that
@@ -14,14 +16,14 @@
 
 mod check;
 mod json;
+mod publish;
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::corpus::{self, FileError, Loaded};
-use crate::manifest::{self, Manifest};
+use crate::corpus::{self, Loaded};
 
 const USAGE: &str = "\
 usage: clause-explorer <command> FILE...
@@ -33,6 +35,13 @@ commands:
   synth --paragraphs N [--seed S] [--from DIR] --out DIR
                     write a deterministic synthetic corpus of N paragraphs,
                     recombined from the corpus in DIR (default: corpus)
+  publish --out DIR [--title TEXT] [--description TEXT] [--from SHELL] PATH...
+                    write an explorer of the corpus folders or files PATH:
+                    DIR/index.html with DIR/corpus.bin (serve the folder from
+                    anywhere) and DIR/clause-explorer.html (one file). The
+                    app shell comes from SHELL: a built explorer folder or any
+                    explorer's clause-explorer.html (default: dist/, built by
+                    scripts/serve.sh). Needs no wasm toolchain.
 
 A manifest.toml next to the files supplies metadata the texts do not carry.";
 
@@ -53,6 +62,7 @@ fn run(args: Vec<OsString>) -> Result<ExitCode, String> {
     let mut command: Option<String> = None;
     let mut files: Vec<PathBuf> = Vec::new();
     let mut synth = SynthArgs::default();
+    let mut publish = publish::PublishArgs::default();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Short('h') | Long("help") => {
@@ -63,6 +73,8 @@ fn run(args: Vec<OsString>) -> Result<ExitCode, String> {
             Long("seed") => synth.seed = number(&mut parser)?,
             Long("from") => synth.from = Some(PathBuf::from(value(&mut parser)?)),
             Long("out") => synth.out = Some(PathBuf::from(value(&mut parser)?)),
+            Long("title") => publish.title = Some(text(&mut parser)?),
+            Long("description") => publish.description = Some(text(&mut parser)?),
             Value(v) if command.is_none() => {
                 command = Some(v.string().map_err(|e| e.to_string())?);
             }
@@ -75,6 +87,11 @@ fn run(args: Vec<OsString>) -> Result<ExitCode, String> {
     };
     if command == "synth" {
         return write_synth(&synth);
+    }
+    if command == "publish" {
+        publish.out = synth.out;
+        publish.from = synth.from;
+        return publish::run(&publish, &files);
     }
     if files.is_empty() {
         return Err(format!("{command}: no files given\n\n{USAGE}"));
@@ -115,6 +132,12 @@ fn value(parser: &mut lexopt::Parser) -> Result<OsString, String> {
     parser.value().map_err(|e| e.to_string())
 }
 
+fn text(parser: &mut lexopt::Parser) -> Result<String, String> {
+    value(parser)?
+        .into_string()
+        .map_err(|v| format!("expected text, got {v:?}"))
+}
+
 fn number(parser: &mut lexopt::Parser) -> Result<u64, String> {
     let v = value(parser)?;
     let s = v.to_string_lossy();
@@ -152,30 +175,5 @@ fn write_synth(args: &SynthArgs) -> Result<ExitCode, String> {
 
 /// Loads the files, applying the manifest found next to each.
 fn load(files: &[PathBuf]) -> Loaded {
-    let mut manifests: Vec<(PathBuf, Option<Manifest>)> = Vec::new();
-    let mut errors: Vec<FileError> = Vec::new();
-    let mut loaded = Loaded::default();
-    for path in files {
-        let dir = path.parent().unwrap_or(Path::new("")).to_owned();
-        if !manifests.iter().any(|(d, _)| *d == dir) {
-            match corpus::read_manifest(&dir.join(manifest::FILE_NAME)) {
-                Ok(m) => manifests.push((dir.clone(), m)),
-                Err(e) => {
-                    errors.push(e);
-                    manifests.push((dir.clone(), None));
-                }
-            }
-        }
-        let manifest = manifests
-            .iter()
-            .find(|(d, _)| *d == dir)
-            .and_then(|(_, m)| m.as_ref());
-        let mut one = corpus::load_files(std::slice::from_ref(path), manifest);
-        loaded.corpus.documents.append(&mut one.corpus.documents);
-        loaded.errors.append(&mut one.errors);
-    }
-    crate::cite::assign(&mut loaded.corpus.documents);
-    errors.append(&mut loaded.errors);
-    loaded.errors = errors;
-    loaded
+    corpus::load_paths(files).0
 }

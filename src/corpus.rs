@@ -5,7 +5,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::bundle::Bundle;
+use crate::bundle::{Bundle, Collection};
 use crate::cite;
 use crate::input::{self, InputError};
 use crate::manifest::{self, Manifest};
@@ -13,20 +13,27 @@ use crate::model::{Corpus, Document};
 use crate::parse::parse_document;
 use crate::warning::WarningKind;
 
-/// A corpus folder made ready for the explorer: the bundle to embed, and
-/// the parser's warnings, one line each (`file:line: message`).
+/// A corpus made ready for the explorer: the bundle to publish, and the
+/// parser's warnings, one line each (`file:line: message`).
 #[derive(Debug)]
 pub struct Prepared {
     pub bundle: Bundle,
     pub warnings: Vec<String>,
 }
 
-/// Reads, parses and indexes a corpus folder for the explorer (its build
-/// script calls this). Fails with one line per problem, `file:line:
-/// reason`, when a file cannot be read, holds no resolution or decision,
-/// or the folder holds no text at all.
-pub fn prepare(dir: &Path) -> Result<Prepared, Vec<String>> {
-    let loaded = load_dir(dir).map_err(|e| vec![e.to_string()])?;
+/// What `publish` may say of the collection over its manifests.
+#[derive(Clone, Debug, Default)]
+pub struct CollectionOptions {
+    pub title: Option<String>,
+    pub description: Option<String>,
+}
+
+/// Reads, parses and indexes corpus folders and files for the explorer
+/// (`clause-explorer publish`). Fails with one line per problem,
+/// `file:line: reason`, when a file cannot be read, holds no resolution
+/// or decision, or nothing was given to read.
+pub fn prepare(paths: &[PathBuf], options: &CollectionOptions) -> Result<Prepared, Vec<String>> {
+    let (loaded, manifests) = load_paths(paths);
     let mut problems: Vec<String> = loaded
         .errors
         .iter()
@@ -37,15 +44,25 @@ pub fn prepare(dir: &Path) -> Result<Prepared, Vec<String>> {
             _ => e.to_string(),
         })
         .collect();
+    let path_of = |source: &str| {
+        loaded
+            .corpus
+            .documents
+            .iter()
+            .position(|d| d.source == source)
+            .and_then(|k| loaded.paths.get(k))
+            .map_or_else(|| source.to_owned(), |p| p.display().to_string())
+    };
     problems.extend(
         fatal_problems(&loaded.corpus)
             .into_iter()
-            .map(|(file, line, reason)| format!("{}:{line}: {reason}", dir.join(file).display())),
+            .map(|(file, line, reason)| format!("{}:{line}: {reason}", path_of(&file))),
     );
     if loaded.corpus.documents.is_empty() && problems.is_empty() {
+        let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         problems.push(format!(
-            "{}: the folder holds no .txt or .md files",
-            dir.display()
+            "{}: no .txt or .md files to read",
+            named.join(", ")
         ));
     }
     if !problems.is_empty() {
@@ -58,13 +75,79 @@ pub fn prepare(dir: &Path) -> Result<Prepared, Vec<String>> {
         .flat_map(|d| {
             d.warnings
                 .iter()
-                .map(move |w| format!("{}:{}: {}", d.source, w.line, w.kind))
+                .map(move |w| format!("{}:{}: {}", path_of(&d.source), w.line, w.kind))
         })
         .collect();
+    let collection = collection(&manifests, options);
     Ok(Prepared {
-        bundle: Bundle::build(loaded.corpus),
+        bundle: Bundle::build(loaded.corpus, collection),
         warnings,
     })
+}
+
+/// The collection's name: the options first, then the first manifest that
+/// names it; every distinct attribution, in the order given.
+fn collection(manifests: &[Manifest], options: &CollectionOptions) -> Collection {
+    let first = |field: fn(&Manifest) -> Option<&String>| {
+        manifests.iter().find_map(field).cloned().unwrap_or_default()
+    };
+    let mut attribution: Vec<String> = Vec::new();
+    for a in manifests.iter().filter_map(|m| m.collection.attribution.as_ref()) {
+        if !attribution.contains(a) {
+            attribution.push(a.clone());
+        }
+    }
+    Collection {
+        title: options
+            .title
+            .clone()
+            .unwrap_or_else(|| first(|m| m.collection.title.as_ref())),
+        description: options
+            .description
+            .clone()
+            .unwrap_or_else(|| first(|m| m.collection.description.as_ref())),
+        attribution,
+    }
+}
+
+/// Loads folders (every text file in them) and files, applying the
+/// manifest of each folder; returns the manifests found, in order.
+/// Sources are named relative to what was given, so that two folders'
+/// files with one name stay apart in messages.
+pub fn load_paths(paths: &[PathBuf]) -> (Loaded, Vec<Manifest>) {
+    let mut groups: Vec<(PathBuf, Vec<PathBuf>)> = Vec::new();
+    let mut loaded = Loaded::default();
+    for path in paths {
+        if path.is_dir() {
+            match text_files(path) {
+                Ok(files) => groups.push((path.clone(), files)),
+                Err(e) => loaded.errors.push(e),
+            }
+            continue;
+        }
+        let dir = path.parent().unwrap_or(Path::new("")).to_owned();
+        match groups.iter_mut().find(|(d, _)| *d == dir) {
+            Some((_, files)) => files.push(path.clone()),
+            None => groups.push((dir, vec![path.clone()])),
+        }
+    }
+    let mut manifests = Vec::new();
+    for (dir, files) in &groups {
+        let manifest = match read_manifest(&dir.join(manifest::FILE_NAME)) {
+            Ok(m) => m,
+            Err(e) => {
+                loaded.errors.push(e);
+                None
+            }
+        };
+        let mut one = load_files(files, manifest.as_ref());
+        loaded.corpus.documents.append(&mut one.corpus.documents);
+        loaded.paths.append(&mut one.paths);
+        loaded.errors.append(&mut one.errors);
+        manifests.extend(manifest);
+    }
+    cite::assign(&mut loaded.corpus.documents);
+    (loaded, manifests)
 }
 
 /// A file that could not be read as a resolution text.
@@ -101,6 +184,8 @@ impl std::error::Error for FileError {}
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub corpus: Corpus,
+    /// The path each document was read from, in document order.
+    pub paths: Vec<PathBuf>,
     pub errors: Vec<FileError>,
 }
 
@@ -129,6 +214,13 @@ pub fn read_document(path: &Path) -> Result<(Document, String), FileError> {
 
 /// Loads every text file of `dir` with its manifest, if any.
 pub fn load_dir(dir: &Path) -> Result<Loaded, FileError> {
+    let paths = text_files(dir)?;
+    let manifest = read_manifest(&dir.join(manifest::FILE_NAME))?;
+    Ok(load_files(&paths, manifest.as_ref()))
+}
+
+/// The text files of a folder, in file-name order.
+fn text_files(dir: &Path) -> Result<Vec<PathBuf>, FileError> {
     let io_error = |e| FileError {
         path: dir.to_owned(),
         kind: FileErrorKind::Io(e),
@@ -139,8 +231,7 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, FileError> {
         .filter(|p| p.is_file() && is_text_file(p))
         .collect();
     paths.sort();
-    let manifest = read_manifest(&dir.join(manifest::FILE_NAME))?;
-    Ok(load_files(&paths, manifest.as_ref()))
+    Ok(paths)
 }
 
 /// Reads the manifest at `path`; `None` when there is none.
@@ -168,6 +259,7 @@ pub fn load_files(paths: &[PathBuf], manifest: Option<&Manifest>) -> Loaded {
                     manifest::apply(&mut doc, entry, &text);
                 }
                 loaded.corpus.documents.push(doc);
+                loaded.paths.push(path.clone());
             }
             Err(e) => loaded.errors.push(e),
         }

@@ -40,3 +40,5 @@ pub mod warning;
 pub mod cli;
 #[cfg(feature = "native")]
 pub mod corpus;
+#[cfg(feature = "native")]
+pub mod site;

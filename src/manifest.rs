@@ -15,8 +15,25 @@ pub const FILE_NAME: &str = "manifest.toml";
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
+    /// What the published collection is called (`[collection]`).
+    #[serde(default)]
+    pub collection: CollectionEntry,
     #[serde(default, rename = "file")]
     pub files: Vec<FileEntry>,
+}
+
+/// The `[collection]` table: the name, description and attribution the
+/// published explorer shows (library heading, page title, footer).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CollectionEntry {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// How the source asks to be credited.
+    #[serde(default)]
+    pub attribution: Option<String>,
 }
 
 /// What the manifest says about one source file.

@@ -1,13 +1,13 @@
-//! What the explorer's build makes of a corpus folder: the shipped corpus
-//! builds (with its warnings echoed), and a folder that cannot make an
-//! explorer stops the build with each file, line and reason.
+//! What `publish` makes of a corpus folder: the shipped corpus prepares
+//! (with its warnings), and a folder that cannot make an explorer stops
+//! with each file, line and reason.
 
 mod common;
 
 use std::path::PathBuf;
 
 use clause_explorer::bundle::Bundle;
-use clause_explorer::corpus::prepare;
+use clause_explorer::corpus::{prepare, CollectionOptions};
 
 /// A fresh folder holding the given files.
 fn folder(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
@@ -22,11 +22,16 @@ fn folder(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
 
 #[test]
 fn the_shipped_corpus_prepares_a_bundle_that_decodes() {
-    let prepared = prepare(&common::corpus_dir()).expect("the corpus builds");
+    let prepared = prepare(&[common::corpus_dir()], &CollectionOptions::default())
+        .expect("the corpus builds");
     assert_eq!(prepared.bundle.corpus.instruments().count(), 6);
     assert_eq!(prepared.warnings.len(), 4, "{:#?}", prepared.warnings);
-    let bytes = prepared.bundle.encode();
-    assert_eq!(Bundle::decode(&bytes).unwrap(), prepared.bundle);
+    let bytes = prepared.bundle.to_file();
+    assert_eq!(Bundle::from_file(&bytes).unwrap(), prepared.bundle);
+    assert_eq!(
+        prepared.bundle.collection.title,
+        "Trafficking in persons: resolutions of the UN crime bodies"
+    );
 }
 
 #[test]
@@ -43,7 +48,7 @@ fn unreadable_files_stop_the_build_with_file_line_and_reason() {
             ("notes.md", b"Some notes\n\nabout nothing in particular.\n"),
         ],
     );
-    let problems = prepare(&dir).expect_err("the build must stop");
+    let problems = prepare(&[dir.clone()], &CollectionOptions::default()).expect_err("the build must stop");
     let prefix = format!("{}/", dir.display());
     let names: Vec<&str> = problems
         .iter()
@@ -73,9 +78,32 @@ fn unreadable_files_stop_the_build_with_file_line_and_reason() {
 #[test]
 fn a_folder_without_texts_stops_the_build() {
     let dir = folder("none", &[("readme.pdf", b"%PDF")]);
-    let problems = prepare(&dir).expect_err("the build must stop");
+    let problems = prepare(&[dir.clone()], &CollectionOptions::default()).expect_err("the build must stop");
     assert!(
-        problems[0].ends_with("the folder holds no .txt or .md files"),
+        problems[0].ends_with("no .txt or .md files to read"),
         "{problems:?}"
     );
+}
+
+#[test]
+fn the_title_given_overrides_the_manifests() {
+    let options = CollectionOptions {
+        title: Some("Our texts".into()),
+        description: None,
+    };
+    let prepared = prepare(&[common::corpus_dir()], &options).unwrap();
+    assert_eq!(prepared.bundle.collection.title, "Our texts");
+    assert!(!prepared.bundle.collection.description.is_empty());
+}
+
+#[test]
+fn files_from_two_folders_keep_each_folders_manifest() {
+    let a = folder("a", &[("one.txt", b"T one\n\nThe General Assembly,\n\n1. *Urges* States.\n")]);
+    std::fs::write(a.join("manifest.toml"), "[collection]\ntitle = \"A\"\nattribution = \"Source A\"\n").unwrap();
+    let b = folder("b", &[("two.txt", b"T two\n\nThe General Assembly,\n\n1. *Decides* to act.\n")]);
+    std::fs::write(b.join("manifest.toml"), "[collection]\ntitle = \"B\"\nattribution = \"Source B\"\n").unwrap();
+    let prepared = prepare(&[a.join("one.txt"), b.clone()], &CollectionOptions::default()).unwrap();
+    assert_eq!(prepared.bundle.corpus.instruments().count(), 2);
+    assert_eq!(prepared.bundle.collection.title, "A");
+    assert_eq!(prepared.bundle.collection.attribution, vec!["Source A", "Source B"]);
 }

@@ -9,9 +9,7 @@
 pub mod clip;
 pub mod pieces;
 pub mod route;
+pub mod startup;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
-
-/// The corpus bundle written by `build.rs`: parsed at build time.
-pub static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.bin"));

@@ -8,6 +8,7 @@ mod compare;
 mod diff_view;
 mod instrument;
 mod library;
+mod load;
 mod paragraph;
 mod rich_text;
 mod search;
@@ -15,7 +16,7 @@ mod similar;
 
 use std::collections::HashMap;
 
-use clause_explorer::bundle::Bundle;
+use clause_explorer::bundle::{Bundle, Collection};
 use clause_explorer::model::{Corpus, Instrument, Paragraph, Part, Subparagraph};
 use clause_explorer::search::SearchIndex;
 use clause_explorer::trail::{SimilarityIndex, UnitRef};
@@ -28,6 +29,8 @@ use crate::route::Route;
 /// The corpus and the lookups the views need, built once at start-up and
 /// alive for the whole session.
 pub struct Data {
+    /// What the published collection is called and where it comes from.
+    pub collection: Collection,
     pub corpus: &'static Corpus,
     /// Instruments in corpus order.
     pub instruments: Vec<&'static Instrument>,
@@ -84,6 +87,7 @@ impl Data {
             }
         }
         Data {
+            collection: Collection::default(),
             corpus,
             instruments,
             search,
@@ -138,27 +142,50 @@ fn index_subs(
     }
 }
 
-/// Reads the embedded bundle and mounts the app on the page's body.
+/// Loads the corpus (see [`load`]) and mounts the app on the page's body;
+/// or, when the corpus cannot be read, a page that says what is wrong,
+/// with which file, and what to do.
 pub fn start() {
     console_error_panic_hook::set_once();
     mark("clause-explorer-start");
-    match Bundle::decode(crate::BUNDLE) {
-        Ok(bundle) => {
-            let data = leak_with(bundle.corpus, bundle.search, bundle.similar);
-            leptos::mount::mount_to_body(move || view! { <App data/> });
-            mark("clause-explorer-interactive");
+    // Leptos sets up its executor when it mounts; until then, the
+    // browser's own microtask queue runs the load.
+    wasm_bindgen_futures::spawn_local(async {
+        match load::corpus().await {
+            Ok(bundle) => {
+                mark("clause-explorer-corpus-read");
+                let data = leak_bundle(bundle);
+                clear_loading();
+                leptos::mount::mount_to_body(move || view! { <App data/> });
+                mark("clause-explorer-interactive");
+            }
+            Err(notice) => {
+                clear_loading();
+                leptos::mount::mount_to_body(move || view! { <StartFailure notice=notice.clone()/> });
+            }
         }
-        Err(e) => {
-            let message = e.to_string();
-            leptos::mount::mount_to_body(move || {
-                view! {
-                    <main id="main">
-                        <h1>"Clause Explorer could not start"</h1>
-                        <p role="alert">{message.clone()}</p>
-                    </main>
-                }
-            });
-        }
+    });
+}
+
+/// The page shown when the corpus cannot be read.
+#[component]
+fn StartFailure(notice: crate::startup::Notice) -> impl IntoView {
+    view! {
+        <main id="main" class="start-failure">
+            <h1>"Clause Explorer could not open its corpus"</h1>
+            <div role="alert">
+                <p class="problem">{notice.problem}</p>
+                <p class="file">"File: " <code>{notice.file}</code></p>
+                <p class="remedy">{notice.remedy}</p>
+            </div>
+        </main>
+    }
+}
+
+/// Removes the page's "Loading…" line, if it has one.
+fn clear_loading() {
+    if let Some(el) = document().get_element_by_id("ce-loading") {
+        el.remove();
     }
 }
 
@@ -175,6 +202,14 @@ fn mark(name: &str) {
 pub fn leak_with(corpus: Corpus, search: SearchIndex, similar: SimilarityIndex) -> &'static Data {
     let corpus: &'static Corpus = Box::leak(Box::new(corpus));
     Box::leak(Box::new(Data::new(corpus, search, similar)))
+}
+
+/// Makes a published bundle live for the rest of the session.
+pub fn leak_bundle(bundle: Bundle) -> &'static Data {
+    let corpus: &'static Corpus = Box::leak(Box::new(bundle.corpus));
+    let mut data = Data::new(corpus, bundle.search, bundle.similar);
+    data.collection = bundle.collection;
+    Box::leak(Box::new(data))
 }
 
 /// As [`leak_with`], building the indexes here (for tests; the app gets

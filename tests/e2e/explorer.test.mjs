@@ -10,6 +10,9 @@ import { DIST, shared, watchedPage, screenshot } from './harness.mjs';
 
 const held = shared(DIST, { before, after });
 
+/// The shipped corpus's collection title (corpus/manifest.toml).
+const SHIPPED_TITLE = 'Trafficking in persons: resolutions of the UN crime bodies';
+
 /// The ways the explorer is shipped: a served folder, one offline file.
 const shipments = () => [
   { name: 'served', url: held.server.url, origin: held.server.origin },
@@ -27,7 +30,7 @@ for (const which of ['served', 'file']) {
       const entries = page.locator('li.entry');
       await assert.doesNotReject(entries.first().waitFor());
       assert.equal(await entries.count(), 6);
-      assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Library');
+      assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), SHIPPED_TITLE);
       await screenshot(page, `${which}-library`);
 
       // Opening resolution 33/1 shows operative paragraph 7 with twelve
@@ -61,7 +64,7 @@ for (const which of ['served', 'file']) {
       await page.goBack();
       await page.waitForFunction(() => location.hash === '#/i/ccpcj-res-33-1');
       await page.goBack();
-      await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: SHIPPED_TITLE }).waitFor();
 
       assert.deepEqual(problems.errors, []);
       assert.deepEqual(problems.outside, [], 'no request left the page');

@@ -94,6 +94,9 @@ pub fn App(data: &'static Data) -> impl IntoView {
                 {data.instruments.len()} " instruments, " {data.paragraph_count()}
                 " paragraphs. Texts as adopted; parsed for reading and citation."
             </p>
+            {data.collection.attribution.iter().map(|a| view! {
+                <p class="attribution">{a.clone()}</p>
+            }).collect_view()}
             {(!offline).then(|| view! {
                 <p>
                     <a href="clause-explorer.html" download="clause-explorer.html">
@@ -179,7 +182,7 @@ fn page_title(data: &'static Data, route: &Route) -> String {
         Route::Search(q) => format!("Search: {}", q.text.trim()),
         Route::NotFound { .. } => "Not found".to_owned(),
     };
-    format!("{what} \u{2014} Clause Explorer")
+    format!("{what} \u{2014} {}", data.collection.display_title())
 }
 
 fn not_found(what: &str) -> impl IntoView {

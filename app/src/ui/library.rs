@@ -9,8 +9,16 @@ use crate::route::Route;
 
 #[component]
 pub fn Library(data: &'static Data) -> impl IntoView {
+    let collection = &data.collection;
+    let heading = if collection.title.trim().is_empty() {
+        "Library".to_owned()
+    } else {
+        collection.title.trim().to_owned()
+    };
+    let description = collection.description.trim().to_owned();
     view! {
-        <h1 tabindex="-1">"Library"</h1>
+        <h1 tabindex="-1">{heading}</h1>
+        {(!description.is_empty()).then(|| view! { <p class="description">{description}</p> })}
         <p class="lede">
             "Agreed language from " {data.instruments.len()} " resolutions and decisions, "
             "clause by clause. Open one to read it as adopted, with its footnotes and a "

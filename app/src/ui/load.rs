@@ -1,0 +1,53 @@
+//! Where the app gets its corpus: the single file's data block, or
+//! `corpus.bin` fetched beside the served page (by relative URL, so any
+//! sub-path works; the page preloads it while the wasm compiles).
+
+use base64::Engine;
+use clause_explorer::bundle::{Bundle, FILE_NAME};
+use js_sys::Uint8Array;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::startup::{notice, Failure, Notice, Place};
+
+/// The id of the single file's corpus block.
+const BLOCK_ID: &str = "ce-corpus";
+
+/// Reads the corpus, or says why it cannot be read.
+pub async fn corpus() -> Result<Bundle, Notice> {
+    if let Some(block) = document().get_element_by_id(BLOCK_ID) {
+        let text = block.text_content().unwrap_or_default();
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(text.trim())
+            .map_err(|e| notice(Place::SingleFile, &Failure::Block(e.to_string())))?;
+        return Bundle::from_file(&bytes)
+            .map_err(|e| notice(Place::SingleFile, &Failure::Bundle(e)));
+    }
+    let local = window().location().protocol().is_ok_and(|p| p == "file:");
+    let place = if local { Place::LocalFolder } else { Place::Served };
+    let bytes = fetch(FILE_NAME).await.map_err(|f| notice(place, &f))?;
+    Bundle::from_file(&bytes).map_err(|e| notice(place, &Failure::Bundle(e)))
+}
+
+async fn fetch(url: &str) -> Result<Vec<u8>, Failure> {
+    let unreachable = |e: wasm_bindgen::JsValue| {
+        Failure::Unreachable(
+            e.dyn_ref::<js_sys::Error>()
+                .map_or_else(|| "no answer".to_owned(), |e| String::from(e.message())),
+        )
+    };
+    let answer = JsFuture::from(window().fetch_with_str(url))
+        .await
+        .map_err(unreachable)?;
+    let response: web_sys::Response = answer
+        .dyn_into()
+        .map_err(|_| Failure::Unreachable("not a response".to_owned()))?;
+    if !response.ok() {
+        return Err(Failure::Http(response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(unreachable)?)
+        .await
+        .map_err(unreachable)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}

@@ -1,0 +1,149 @@
+//! The two pages of a published explorer.
+//!
+//! The served `index.html` declares the policy an intranet serves it under
+//! (`default-src 'self'`, no inline script or style) and starts the app
+//! from `boot.js`; it asks the browser to fetch the corpus, the glue and
+//! the wasm at once (`preload`), so that the corpus downloads while the
+//! wasm compiles.
+//!
+//! The single file works from `file://`, where a page may fetch nothing:
+//! the styles are inline, the wasm and the corpus travel in data blocks
+//! (`<script type="application/octet-stream">`, which no browser runs) as
+//! base64, and one inline module holds the glue and starts it with the
+//! inflated wasm. Its policy allows exactly its style block and its module
+//! (by hash) and WebAssembly, and nothing may be fetched. The blocks are
+//! marked ([`marks`]) so that a shell can be read back from any single
+//! file (`publish --from clause-explorer.html`).
+
+use base64::Engine;
+
+use super::shell::{Shell, ShellNames};
+use super::CORPUS_FILE;
+use crate::bundle::Collection;
+
+/// Names the page as an explorer single file of this layout.
+pub const GENERATOR: &str = "<meta name=\"generator\" content=\"clause-explorer-shell 1\">";
+
+/// The markers around the single file's blocks.
+pub mod marks {
+    pub const STYLE_OPEN: &str = "<style>\n";
+    pub const STYLE_CLOSE: &str = "\n</style>";
+    pub const WASM_OPEN: &str = "<script type=\"application/octet-stream\" id=\"ce-wasm\">";
+    pub const CORPUS_OPEN: &str = "<script type=\"application/octet-stream\" id=\"ce-corpus\">";
+    pub const BLOCK_CLOSE: &str = "</script>";
+    pub const GLUE_BEGIN: &str = "\n// clause-explorer glue begins\n";
+    pub const GLUE_END: &str = "\n// clause-explorer glue ends\n";
+}
+
+/// The policy the served page declares (and the README documents).
+pub const SERVED_CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/// Starts the glue with the wasm of the `ce-wasm` block, inflated by the
+/// browser's own `DecompressionStream` while it compiles.
+const SINGLE_BOOT: &str = "const packed = Uint8Array.from(atob(document.getElementById(\"ce-wasm\").textContent.trim()), (c) => c.charCodeAt(0));\n\
+const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream(\"deflate\"));\n\
+await __wbg_init({ module_or_path: new Response(inflated, { headers: { \"Content-Type\": \"application/wasm\" } }) });\n";
+
+/// Shown until the app mounts (it removes the line), so that a slow
+/// corpus download is never a blank page.
+const LOADING: &str = "<p id=\"ce-loading\" class=\"loading\">Loading Clause Explorer…</p>";
+
+const NOSCRIPT: &str =
+    "<noscript>Clause Explorer needs JavaScript and WebAssembly, which this browser has turned off.</noscript>";
+
+/// The served `index.html` for a shell written under `names`.
+pub fn served_page(names: &ShellNames, collection: &Collection) -> String {
+    let (title, description) = head_text(collection);
+    let glue = &names.glue;
+    let wasm = &names.wasm;
+    let css = &names.css;
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{SERVED_CSP}\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n\
+         <meta name=\"description\" content=\"{description}\">\n\
+         <title>{title}</title>\n\
+         <link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n\
+         <link rel=\"stylesheet\" href=\"./{css}\">\n\
+         <link rel=\"preload\" href=\"./{CORPUS_FILE}\" as=\"fetch\" crossorigin=\"anonymous\">\n\
+         <link rel=\"modulepreload\" href=\"./{glue}\">\n\
+         <link rel=\"preload\" href=\"./{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">\n\
+         <script type=\"module\" src=\"./boot.js\" data-glue=\"./{glue}\" data-wasm=\"./{wasm}\"></script>\n\
+         </head>\n<body>\n{NOSCRIPT}\n{LOADING}\n</body>\n</html>\n"
+    )
+}
+
+/// The whole explorer in one page: shell and corpus file.
+pub fn single_file(shell: &Shell, corpus_file: &[u8], collection: &Collection) -> String {
+    use marks::*;
+    let b64 = &base64::engine::general_purpose::STANDARD;
+    let (title, description) = head_text(collection);
+    // "</script" may only appear inside string literals of the glue; the
+    // escaped form means the same there and cannot end the element.
+    let glue = shell.glue.replace("</script", "<\\/script");
+    let css = shell.css.replace("</style", "<\\/style");
+    let script = format!("{GLUE_BEGIN}{glue}{GLUE_END}{SINGLE_BOOT}");
+    let style = format!("\n{css}\n");
+    let wasm = b64.encode(miniz_oxide::deflate::compress_to_vec_zlib(&shell.wasm, 9));
+    let corpus = b64.encode(corpus_file);
+    let csp = format!(
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; \
+         img-src data:; base-uri 'none'; form-action 'none'",
+        hash_source(&script),
+        hash_source(&style)
+    );
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n{GENERATOR}\n\
+         <meta name=\"description\" content=\"{description}\">\n\
+         <title>{title}</title>\n\
+         <link rel=\"icon\" href=\"data:,\">\n\
+         <style>{style}</style>\n</head>\n<body>\n{NOSCRIPT}\n{LOADING}\n\
+         {WASM_OPEN}{wasm}{BLOCK_CLOSE}\n\
+         {CORPUS_OPEN}{corpus}{BLOCK_CLOSE}\n\
+         <script type=\"module\">{script}</script>\n</body>\n</html>\n"
+    )
+}
+
+/// The page title and description, escaped for HTML.
+fn head_text(collection: &Collection) -> (String, String) {
+    let title = match collection.display_title() {
+        "Clause Explorer" => "Clause Explorer".to_owned(),
+        named => format!("{named} · Clause Explorer"),
+    };
+    let description = if collection.description.trim().is_empty() {
+        "Find and compare the agreed language of UN resolutions, clause by clause."
+    } else {
+        collection.description.trim()
+    };
+    (escape(&title), escape(description))
+}
+
+/// Escapes text for an HTML attribute or element.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A CSP source for an inline block: `'sha256-…'`.
+pub fn hash_source(content: &str) -> String {
+    let digest = <sha2::Sha256 as sha2::Digest>::digest(content.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}

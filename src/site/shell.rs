@@ -1,0 +1,192 @@
+//! The app shell: the wasm-bindgen glue, the wasm and the styles, read from
+//! a built explorer.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+
+use super::page::{self, marks};
+
+/// The corpus-independent part of the explorer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shell {
+    /// The wasm-bindgen glue (an ES module exporting `__wbg_init`).
+    pub glue: String,
+    pub wasm: Vec<u8>,
+    pub css: String,
+}
+
+/// Why no shell could be read.
+#[derive(Debug)]
+pub enum ShellError {
+    /// Occurs when a file of the shell cannot be read.
+    Io(PathBuf, std::io::Error),
+    /// Occurs when the folder or file is not a built explorer, or lacks a
+    /// part of one; says which part.
+    NotAnExplorer(PathBuf, String),
+}
+
+impl fmt::Display for ShellError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShellError::Io(path, e) => write!(f, "{}: {e}", path.display()),
+            ShellError::NotAnExplorer(path, what) => write!(
+                f,
+                "{}: not a built Clause Explorer ({what}); give a folder built by `scripts/serve.sh` \
+                 or `trunk build`, a folder written by `publish`, or an explorer's clause-explorer.html",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ShellError {}
+
+/// How wasm-bindgen's glue ends: recognises it whatever its file name.
+const GLUE_EXPORT: &str = "__wbg_init as default";
+
+impl Shell {
+    /// Reads the shell from a built folder or from a single file.
+    pub fn read(path: &Path) -> Result<Shell, ShellError> {
+        if path.is_dir() {
+            Shell::from_folder(path)
+        } else {
+            let html = read_text(path)?;
+            Shell::from_single_file(&html).map_err(|what| ShellError::NotAnExplorer(path.into(), what))
+        }
+    }
+
+    /// Reads the shell of a served folder: the glue and wasm that its
+    /// `index.html` starts (`data-glue`, `data-wasm` on the boot script) and
+    /// the stylesheets it links.
+    pub fn from_folder(dir: &Path) -> Result<Shell, ShellError> {
+        let index_path = dir.join("index.html");
+        let not = |what: &str| ShellError::NotAnExplorer(dir.into(), what.to_owned());
+        let index = read_text(&index_path).map_err(|_| not("no index.html"))?;
+        let glue_href = attribute_of(&index, "data-glue").ok_or_else(|| not("index.html starts no glue"))?;
+        let wasm_href = attribute_of(&index, "data-wasm").ok_or_else(|| not("index.html names no wasm"))?;
+        let glue = read_text(&dir.join(local(&glue_href)))?;
+        if !glue.contains(GLUE_EXPORT) {
+            return Err(not("its glue is not wasm-bindgen's"));
+        }
+        let wasm = std::fs::read(dir.join(local(&wasm_href)))
+            .map_err(|e| ShellError::Io(dir.join(local(&wasm_href)), e))?;
+        let sheets = stylesheets(&index)
+            .iter()
+            .map(|href| read_text(&dir.join(local(href))))
+            .collect::<Result<Vec<_>, _>>()?;
+        let css = sheets.join("\n");
+        Ok(Shell { glue, wasm, css })
+    }
+
+    /// Reads the shell back from an explorer single file; the error says
+    /// which part is missing.
+    pub fn from_single_file(html: &str) -> Result<Shell, String> {
+        if !html.contains(page::GENERATOR) {
+            return Err("no Clause Explorer shell marker".to_owned());
+        }
+        let css = between(html, marks::STYLE_OPEN, marks::STYLE_CLOSE)
+            .ok_or("no style block")?
+            .replace("<\\/style", "</style");
+        let glue = between(html, marks::GLUE_BEGIN, marks::GLUE_END)
+            .ok_or("no glue")?
+            .replace("<\\/script", "</script");
+        let packed = between(html, marks::WASM_OPEN, marks::BLOCK_CLOSE).ok_or("no wasm block")?;
+        let packed = base64::engine::general_purpose::STANDARD
+            .decode(packed.trim())
+            .map_err(|e| format!("the wasm block is not base64: {e}"))?;
+        let wasm = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, 256 << 20)
+            .map_err(|e| format!("the wasm block does not inflate: {:?}", e.status))?;
+        Ok(Shell {
+            glue: glue.to_owned(),
+            wasm,
+            css: css.to_owned(),
+        })
+    }
+
+    /// The file names of the shell's parts, by a hash of their contents so
+    /// that a browser never mixes parts of two versions from its cache.
+    pub fn names(&self) -> ShellNames {
+        let tag = |bytes: &[u8]| {
+            let digest = <sha2::Sha256 as sha2::Digest>::digest(bytes);
+            digest[..6].iter().map(|b| format!("{b:02x}")).collect::<String>()
+        };
+        ShellNames {
+            glue: format!("clause-explorer-{}.js", tag(self.glue.as_bytes())),
+            wasm: format!("clause-explorer-{}_bg.wasm", tag(&self.wasm)),
+            css: format!("style-{}.css", tag(self.css.as_bytes())),
+        }
+    }
+}
+
+/// Where each part of the shell is written in a served folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShellNames {
+    pub glue: String,
+    pub wasm: String,
+    pub css: String,
+}
+
+fn read_text(path: &Path) -> Result<String, ShellError> {
+    std::fs::read_to_string(path).map_err(|e| ShellError::Io(path.to_owned(), e))
+}
+
+/// A relative URL as a path in the folder ("./a.js" → "a.js").
+fn local(href: &str) -> &str {
+    href.trim_start_matches("./")
+}
+
+/// The text between `open` and the next `close`.
+fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = text.find(open)? + open.len();
+    let end = text[start..].find(close)? + start;
+    Some(&text[start..end])
+}
+
+/// The value of the first `name="…"` in the page.
+fn attribute_of(html: &str, name: &str) -> Option<String> {
+    attribute(html, name)
+}
+
+/// The `href`s of `<link rel="stylesheet">` tags, in order.
+fn stylesheets(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<link") {
+        let tag_end = rest[start..].find('>').map_or(rest.len(), |e| start + e + 1);
+        let tag = &rest[start..tag_end];
+        if attribute(tag, "rel").as_deref() == Some("stylesheet") {
+            if let Some(href) = attribute(tag, "href") {
+                out.push(href);
+            }
+        }
+        rest = &rest[tag_end..];
+    }
+    out
+}
+
+/// The value of ` name="…"` in a tag.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let end = tag[start..].find('"')? + start;
+    Some(tag[start..end].to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stylesheets_are_found_by_rel_not_by_name() {
+        let html = r#"<link rel="modulepreload" href="./a.js"><link rel="stylesheet" href="./main-1a2b.css" integrity="sha384-x">"#;
+        assert_eq!(stylesheets(html), vec!["./main-1a2b.css"]);
+    }
+
+    #[test]
+    fn a_page_that_is_no_explorer_says_what_it_lacks() {
+        let got = Shell::from_single_file("<!doctype html><title>Notes</title>").unwrap_err();
+        assert_eq!(got, "no Clause Explorer shell marker");
+    }
+}
