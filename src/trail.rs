@@ -67,6 +67,7 @@
 
 mod minhash;
 mod packed;
+mod pieces;
 
 #[cfg(test)]
 mod tests;
@@ -77,6 +78,7 @@ use crate::model::{Corpus, Instrument, Paragraph, Part};
 use crate::shingles;
 
 pub use packed::IndexError;
+pub use pieces::Shingled;
 
 /// A paragraph of a corpus: the instrument's index in
 /// [`Corpus::instruments`] order, its part, and its index in that part.
@@ -101,6 +103,24 @@ impl UnitRef {
     /// The paragraph's id ("ccpcj-res-33-1-op-7").
     pub fn id<'c>(&self, corpus: &'c Corpus) -> Option<&'c str> {
         self.paragraph(corpus).map(|p| p.id.as_str())
+    }
+
+    /// Every paragraph of the corpus, in reading order.
+    pub fn all(corpus: &Corpus) -> Vec<UnitRef> {
+        let mut out = Vec::new();
+        for (i, inst) in corpus.instruments().enumerate() {
+            for (part, len) in [
+                (Part::Preambular, inst.preambular.len()),
+                (Part::Operative, inst.operative.len()),
+            ] {
+                out.extend((0..len).map(|k| UnitRef {
+                    instrument: i as u32,
+                    part,
+                    paragraph: k as u32,
+                }));
+            }
+        }
+        out
     }
 
     /// The paragraph with the given id.
@@ -450,19 +470,9 @@ impl SimilarityIndex {
     }
 }
 
-/// The shingle sets a paragraph is indexed and compared by: the whole
-/// paragraph, then each top-level sub-paragraph with its own
-/// sub-paragraphs. Empty sets are left out.
+/// The shingle sets a paragraph is indexed and compared by.
 fn pieces(p: &Paragraph, n: u8) -> Vec<Vec<u64>> {
-    let n = usize::from(n);
-    let mut out = vec![shingles::paragraph_shingles(p, n)];
-    for s in &p.subparagraphs {
-        let mut words = Vec::new();
-        shingles::push_subparagraph_words(s, &mut words);
-        out.push(shingles::shingles_of(&words, n));
-    }
-    out.retain(|s| !s.is_empty());
-    out
+    Shingled::of(p, n).pieces().to_vec()
 }
 
 /// The best Jaccard similarity between any piece of one paragraph and any
