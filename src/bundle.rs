@@ -20,7 +20,7 @@ use crate::trail::SimilarityIndex;
 
 /// Bumped whenever the encoding changes, so that a stale bundle is refused
 /// with a clear message rather than misread.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// Everything the app needs, built once.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -29,7 +29,7 @@ pub struct Bundle {
     pub corpus: Corpus,
     /// Vocabulary, postings and statistics for search as you type.
     pub search: SearchIndex,
-    /// Where else each paragraph's language occurs (MinHash/LSH bands).
+    /// Where else each paragraph's language occurs (shingle postings).
     pub similar: SimilarityIndex,
 }
 

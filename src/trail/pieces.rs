@@ -44,4 +44,19 @@ impl Shingled {
     pub(super) fn pieces(&self) -> &[Vec<u64>] {
         &self.pieces
     }
+
+    /// The shingles of the whole paragraph (empty when it has no words).
+    pub(super) fn whole(&self) -> &[u64] {
+        self.pieces.first().map_or(&[], Vec::as_slice)
+    }
+
+    /// Every shingle of every piece, sorted and distinct: the whole's,
+    /// and those of sub-paragraphs shorter than a shingle (one short
+    /// shingle each).
+    pub(super) fn union(&self) -> Vec<u64> {
+        let mut all: Vec<u64> = self.pieces.concat();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
 }

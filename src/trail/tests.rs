@@ -145,7 +145,22 @@ fn queries_outside_the_corpus_or_on_an_empty_one_return_nothing() {
     let index = SimilarityIndex::build(&c);
     assert!(index.fits(&c) && !index.fits(&other));
     let first = UnitRef::of_id(&other, "ccpcj-res-1-1-op-1").expect("a paragraph");
-    let _ = index.similar_to(&other, first, 10);
+    assert_eq!(index.similar_to(&other, first, 10), []);
+
+    // A paragraph the corpus does not have, in an instrument it has.
+    let beyond = UnitRef {
+        instrument: 0,
+        part: Part::Operative,
+        paragraph: 1,
+    };
+    assert_eq!(index.similar_to(&c, beyond, 10), []);
+    // And a limit of nothing.
+    let first = UnitRef::of_id(&c, "ccpcj-res-1-1-op-1").expect("a paragraph");
+    assert_eq!(index.similar_to(&c, first, 0), []);
+    assert_eq!(
+        ids(&c, &index.similar_to(&c, first, 10)),
+        ["ccpcj-res-2-1-op-1"]
+    );
 }
 
 #[test]
@@ -215,44 +230,79 @@ mod shipped_corpus {
             .corpus
     }
 
-    fn units(corpus: &Corpus) -> Vec<UnitRef> {
+    /// Every pair of paragraphs of different instruments at the
+    /// threshold or above, computed exactly: `(a, b, similarity)`, each
+    /// pair both ways.
+    fn exact_pairs(c: &Corpus, words: u8, threshold: f32) -> Vec<(UnitRef, UnitRef, f32)> {
+        let all = UnitRef::all(c);
+        let shingled: Vec<Shingled> = all
+            .iter()
+            .map(|u| Shingled::of(u.paragraph(c).expect("a paragraph"), words))
+            .collect();
         let mut out = Vec::new();
-        for (i, inst) in corpus.instruments().enumerate() {
-            for (part, len) in [
-                (Part::Preambular, inst.preambular.len()),
-                (Part::Operative, inst.operative.len()),
-            ] {
-                out.extend((0..len).map(|k| UnitRef {
-                    instrument: i as u32,
-                    part,
-                    paragraph: k as u32,
-                }));
+        for (i, a) in all.iter().enumerate() {
+            for (j, b) in all.iter().enumerate() {
+                if a.instrument != b.instrument {
+                    let s = shingled[i].similarity(&shingled[j]);
+                    if s >= threshold {
+                        out.push((*a, *b, s));
+                    }
+                }
             }
         }
         out
     }
 
     #[test]
-    fn every_pair_at_half_similarity_or_more_is_found() {
+    fn every_pair_at_the_threshold_is_found_as_the_exact_all_pairs_answer_has_it() {
         let c = shipped();
         let index = SimilarityIndex::build(&c);
-        let n = index.settings().shingle_words;
-        let all = units(&c);
-        for &a in &all {
-            let found = index.similar_to(&c, a, usize::MAX);
-            let pa = pieces(a.paragraph(&c).expect("a paragraph"), n);
-            for &b in all.iter().filter(|b| b.instrument != a.instrument) {
-                let exact = best_jaccard(&pa, &pieces(b.paragraph(&c).expect("a paragraph"), n));
-                if exact >= 0.5 {
-                    assert!(
-                        found.iter().any(|(u, _)| *u == b),
-                        "{:?} ⇄ {:?} at {exact}",
-                        a.id(&c),
-                        b.id(&c)
-                    );
+        let query = Query {
+            limit: usize::MAX,
+            ..Query::DEFAULT
+        };
+        let expected = exact_pairs(&c, index.settings().shingle_words, query.min_similarity);
+        // The near-copies are among them.
+        assert!(expected.len() > 300, "{} pairs", expected.len());
+        let mut missed = Vec::new();
+        for a in UnitRef::all(&c) {
+            let got = index.similar_to_with(&c, a, &query);
+            assert!(
+                got.windows(2).all(|w| w[0].1 >= w[1].1),
+                "ranked by similarity"
+            );
+            for &(_, b, similarity) in expected.iter().filter(|e| e.0 == a) {
+                match got.iter().find(|(u, _)| *u == b) {
+                    Some(&(_, s)) => assert_eq!(s, similarity, "{:?} ⇄ {:?}", a.id(&c), b.id(&c)),
+                    None => missed.push((a.id(&c), b.id(&c), similarity)),
                 }
             }
-            assert!(found.windows(2).all(|w| w[0].1 >= w[1].1));
+            // Nothing below the threshold or from the own instrument.
+            assert!(got
+                .iter()
+                .all(|(u, s)| *s >= query.min_similarity && u.instrument != a.instrument));
+            assert_eq!(got.len(), expected.iter().filter(|e| e.0 == a).count());
+        }
+        let recall = 1.0 - missed.len() as f64 / expected.len() as f64;
+        assert!(recall >= 0.99, "recall {recall:.3}, missed {missed:?}");
+    }
+
+    #[test]
+    fn the_trail_the_interface_shows_is_the_exact_best() {
+        let c = shipped();
+        let index = SimilarityIndex::build(&c);
+        let limit = 8;
+        let expected = exact_pairs(
+            &c,
+            index.settings().shingle_words,
+            Query::DEFAULT.min_similarity,
+        );
+        for a in UnitRef::all(&c) {
+            let mut best: Vec<f32> = expected.iter().filter(|e| e.0 == a).map(|e| e.2).collect();
+            best.sort_by(|x, y| y.total_cmp(x));
+            best.truncate(limit);
+            let got: Vec<f32> = index.similar_to(&c, a, limit).iter().map(|r| r.1).collect();
+            assert_eq!(got, best, "{:?}", a.id(&c));
         }
     }
 
