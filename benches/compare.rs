@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use clause_explorer::diff::{paragraph_diff, Scope};
 use clause_explorer::model::{Corpus, Instrument};
-use clause_explorer::trail::{Query, Shingled, SimilarityIndex, UnitRef};
+use clause_explorer::trail::{self, Query, Shingled, SimilarityIndex, UnitRef};
 use clause_explorer::{align, corpus, synth};
 
 /// Paragraphs of the synthetic corpus.
@@ -25,8 +25,8 @@ const SYNTHETIC_PARAGRAPHS: usize = 100_000;
 /// Queried paragraphs whose exact answer is computed on the synthetic
 /// corpus.
 const RECALL_SAMPLE: usize = 200;
-/// Results the interface lists under "Similar" (`app/src/ui/similar.rs`).
-const TRAIL_LIMIT: usize = 8;
+/// Results the interface lists under "Similar".
+const TRAIL_LIMIT: usize = trail::LISTED;
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");

@@ -85,6 +85,10 @@ use postings::Postings;
 pub use packed::IndexError;
 pub use pieces::Shingled;
 
+/// How many similar paragraphs the interface lists under "Similar". Here
+/// so that the benchmarks ask what the interface asks.
+pub const LISTED: usize = 8;
+
 /// A paragraph of a corpus: the instrument's index in
 /// [`Corpus::instruments`] order, its part, and its index in that part.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
