@@ -309,6 +309,54 @@ mod shipped_corpus {
         }
     }
 
+    #[test]
+    fn on_a_synthetic_corpus_every_paragraph_at_the_threshold_is_found_own_instrument_included() {
+        let c = crate::synth::corpus(
+            &shipped(),
+            &crate::synth::Options {
+                paragraphs: 1200,
+                seed: 11,
+            },
+        );
+        let index = SimilarityIndex::build(&c);
+        let words = index.settings().shingle_words;
+        let all = UnitRef::all(&c);
+        let shingled: Vec<Shingled> = all
+            .iter()
+            .map(|u| Shingled::of(u.paragraph(&c).expect("a paragraph"), words))
+            .collect();
+        let query = Query {
+            limit: usize::MAX,
+            same_instrument: SameInstrument::Include,
+            ..Query::DEFAULT
+        };
+        let with_subparagraphs = all
+            .iter()
+            .filter(|u| {
+                !u.paragraph(&c)
+                    .expect("a paragraph")
+                    .subparagraphs
+                    .is_empty()
+            })
+            .count();
+        assert!(with_subparagraphs >= 5, "{with_subparagraphs}");
+        for (i, a) in all.iter().enumerate().step_by(7) {
+            let mut expected: Vec<(UnitRef, f32)> = all
+                .iter()
+                .zip(&shingled)
+                .filter(|(b, _)| *b != a)
+                .map(|(b, s)| (*b, shingled[i].similarity(s)))
+                .filter(|&(_, s)| s >= query.min_similarity)
+                .collect();
+            expected.sort_by(|x, y| {
+                y.1.total_cmp(&x.1)
+                    .then(x.0.reading_order().cmp(&y.0.reading_order()))
+            });
+            let got = index.similar_to_with(&c, *a, &query);
+            assert_eq!(got, expected, "{:?}", a.id(&c));
+        }
+    }
+
     /// The trails of a few paragraphs, for review by eye.
     #[test]
     fn trails_of_well_travelled_paragraphs() {
