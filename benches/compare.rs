@@ -5,19 +5,28 @@
 //! - the alignment of the two largest instruments of the corpus;
 //! - building the similarity index for the corpus and for a synthetic
 //!   corpus of 100 000 paragraphs, its size serialized, and the time of a
-//!   `similar_to` query on it.
+//!   `similar_to` query on it (50th and 95th percentiles);
+//! - the recall of the index against the exact computation: on the
+//!   shipped corpus over all pairs of paragraphs of different instruments,
+//!   on the synthetic corpus for a sample of queried paragraphs (the exact
+//!   answer for each compares it with every paragraph).
 
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use clause_explorer::diff::{paragraph_diff, Scope};
-use clause_explorer::model::{Corpus, Instrument, Part};
-use clause_explorer::trail::{SimilarityIndex, UnitRef};
+use clause_explorer::model::{Corpus, Instrument};
+use clause_explorer::trail::{self, Query, Shingled, SimilarityIndex, UnitRef};
 use clause_explorer::{align, corpus, synth};
 
 /// Paragraphs of the synthetic corpus.
 const SYNTHETIC_PARAGRAPHS: usize = 100_000;
+/// Queried paragraphs whose exact answer is computed on the synthetic
+/// corpus.
+const RECALL_SAMPLE: usize = 200;
+/// Results the interface lists under "Similar".
+const TRAIL_LIMIT: usize = trail::LISTED;
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
@@ -98,16 +107,16 @@ fn main() {
         black_box(SimilarityIndex::build(&corpus));
     });
     let index = SimilarityIndex::build(&corpus);
-    let units = all_units(&corpus);
-    let q = median_over(&units, 20, |u| {
-        black_box(index.similar_to(&corpus, *u, 10));
-    });
+    let units = UnitRef::all(&corpus);
+    let (p50, p95) = query_percentiles(&index, &corpus, &units);
     println!(
-        "  {paragraphs} paragraphs: build {}, {} bytes, similar_to median {}",
+        "  {paragraphs} paragraphs: build {}, {} bytes, similar_to p50 {}, p95 {}",
         show(t),
         index.to_bytes().len(),
-        show(q)
+        show(p50),
+        show(p95)
     );
+    report_recall(&index, &corpus, &units);
 
     println!("\nsimilarity index, synthetic corpus");
     let started = Instant::now();
@@ -140,49 +149,138 @@ fn main() {
             " (RELOAD DIFFERS)"
         }
     );
-    let units = all_units(&big);
+    let units = UnitRef::all(&big);
     let step = (units.len() / 1000).max(1);
     let sample: Vec<UnitRef> = units.iter().step_by(step).copied().collect();
-    let mut times: Vec<Duration> = Vec::with_capacity(sample.len());
-    let mut found = 0usize;
-    for u in &sample {
-        let started = Instant::now();
-        let r = index.similar_to(&big, *u, 10);
-        times.push(started.elapsed());
-        found += r.len();
-    }
-    times.sort();
+    let (p50, p95) = query_percentiles(&index, &big, &sample);
     println!(
-        "  similar_to over {} paragraphs: median {}, 90th percentile {}, max {} ({:.1} results per query)",
+        "  similar_to (limit {TRAIL_LIMIT}) over {} paragraphs: p50 {}, p95 {}",
         sample.len(),
-        show(times[times.len() / 2]),
-        show(times[times.len() * 9 / 10]),
-        show(times[times.len() - 1]),
-        found as f64 / sample.len() as f64
+        show(p50),
+        show(p95)
     );
+    let step = (units.len() / RECALL_SAMPLE).max(1);
+    let sample: Vec<UnitRef> = units.iter().step_by(step).copied().collect();
+    report_recall(&index, &big, &sample);
 }
 
 fn paragraph<'c>(corpus: &'c Corpus, id: &str) -> Option<&'c clause_explorer::model::Paragraph> {
     UnitRef::of_id(corpus, id).and_then(|u| u.paragraph(corpus))
 }
 
-fn all_units(corpus: &Corpus) -> Vec<UnitRef> {
-    let mut out = Vec::new();
-    for (i, inst) in corpus.instruments().enumerate() {
-        for (part, len) in [
-            (Part::Preambular, inst.preambular.len()),
-            (Part::Operative, inst.operative.len()),
-        ] {
-            for k in 0..len {
-                out.push(UnitRef {
-                    instrument: i as u32,
-                    part,
-                    paragraph: k as u32,
-                });
+/// The 50th and 95th percentile times of a query as the interface asks
+/// it, over `units`, each queried once.
+fn query_percentiles(
+    index: &SimilarityIndex,
+    corpus: &Corpus,
+    units: &[UnitRef],
+) -> (Duration, Duration) {
+    let mut times: Vec<Duration> = units
+        .iter()
+        .map(|u| {
+            let started = Instant::now();
+            black_box(index.similar_to(corpus, *u, TRAIL_LIMIT));
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    let at = |q: usize| {
+        times
+            .get((times.len() * q / 100).min(times.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or_default()
+    };
+    (at(50), at(95))
+}
+
+/// Prints the recall of the index for the `queried` paragraphs against
+/// the exact answer (every paragraph of another instrument compared with
+/// each): of the pairs at or above the threshold, by similarity band, the
+/// share found with no limit; and of the interface's trails (the best
+/// [`TRAIL_LIMIT`]), the share of the exact best found.
+fn report_recall(index: &SimilarityIndex, corpus: &Corpus, queried: &[UnitRef]) {
+    let query = Query::DEFAULT;
+    let words = index.settings().shingle_words;
+    let all = UnitRef::all(corpus);
+    let started = Instant::now();
+    let shingled: Vec<Shingled> = all
+        .iter()
+        .map(|u| {
+            u.paragraph(corpus)
+                .map(|p| Shingled::of(p, words))
+                .unwrap_or_default()
+        })
+        .collect();
+    let position = |u: &UnitRef| all.iter().position(|v| v == u);
+    // [0.1, 0.2), [0.2, 0.3), [0.3, 0.5), [0.5, 1.0]: (pairs, found).
+    let bands = [0.1f32, 0.2, 0.3, 0.5];
+    let mut by_band = [(0usize, 0usize); 4];
+    let (mut due, mut listed) = (0usize, 0usize);
+    for a in queried {
+        let Some(ka) = position(a) else { continue };
+        let mut exact: Vec<(UnitRef, f32)> = all
+            .iter()
+            .zip(&shingled)
+            .filter(|(b, _)| b.instrument != a.instrument)
+            .map(|(b, s)| (*b, shingled[ka].similarity(s)))
+            .filter(|&(_, s)| s >= query.min_similarity)
+            .collect();
+        exact.sort_by(|x, y| y.1.total_cmp(&x.1));
+        let found = index.similar_to_with(
+            corpus,
+            *a,
+            &Query {
+                limit: usize::MAX,
+                max_verified: usize::MAX,
+                ..query
+            },
+        );
+        for &(b, s) in &exact {
+            let band = bands.iter().rposition(|&t| s >= t).unwrap_or(0);
+            by_band[band].0 += 1;
+            if found.iter().any(|(u, _)| *u == b) {
+                by_band[band].1 += 1;
             }
         }
+        // The trail: the best TRAIL_LIMIT, ties at the last place alike.
+        let trail = index.similar_to(corpus, *a, TRAIL_LIMIT);
+        if let Some(&(_, last)) = exact.get(TRAIL_LIMIT.min(exact.len()).wrapping_sub(1)) {
+            due += TRAIL_LIMIT.min(exact.len());
+            listed += trail.iter().filter(|(_, s)| *s >= last).count();
+        }
     }
-    out
+    let (pairs, found) = by_band
+        .iter()
+        .fold((0, 0), |acc, b| (acc.0 + b.0, acc.1 + b.1));
+    println!(
+        "  recall over {} queried paragraphs ({}): {found} of {pairs} pairs at {} or more ({})",
+        queried.len(),
+        show(started.elapsed()),
+        query.min_similarity,
+        percent(found, pairs)
+    );
+    for (k, (pairs, found)) in by_band.iter().enumerate() {
+        let upper = bands
+            .get(k + 1)
+            .map_or("1.0".to_owned(), |u| format!("{u}"));
+        println!(
+            "    [{}, {upper}): {found} of {pairs} ({})",
+            bands[k],
+            percent(*found, *pairs)
+        );
+    }
+    println!(
+        "    trails of {TRAIL_LIMIT}: {listed} of the {due} exact best listed ({})",
+        percent(listed, due)
+    );
+}
+
+fn percent(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        "none to find".to_owned()
+    } else {
+        format!("{:.1} %", 100.0 * part as f64 / whole as f64)
+    }
 }
 
 /// A synthetic corpus of about `paragraphs` paragraphs, parsed.
@@ -207,20 +305,6 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
         .collect();
     times.sort();
     times[times.len() / 2]
-}
-
-/// The median time of `f` over every item, each run `runs` times.
-fn median_over<T>(items: &[T], runs: usize, mut f: impl FnMut(&T)) -> Duration {
-    let mut times: Vec<Duration> = Vec::new();
-    for item in items {
-        for _ in 0..runs {
-            let started = Instant::now();
-            f(item);
-            times.push(started.elapsed());
-        }
-    }
-    times.sort();
-    times.get(times.len() / 2).copied().unwrap_or_default()
 }
 
 fn show(d: Duration) -> String {

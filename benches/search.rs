@@ -10,7 +10,8 @@
 //! ```
 //!
 //! Each of `search::BENCH_QUERIES` is typed a character at a time and every
-//! prefix is one search (limit 20, no filters), as the interface does. The
+//! prefix is one search (`search::PAGE` hits, no filters), as the interface
+//! does. The
 //! figures are printed, never asserted: timing depends on the machine.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -19,7 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use clause_explorer::model::Corpus;
-use clause_explorer::search::{search, Query, SearchIndex, BENCH_QUERIES};
+use clause_explorer::search::{search, Query, SearchIndex, BENCH_QUERIES, PAGE};
 use clause_explorer::{corpus, synth};
 
 /// The system allocator, counting live and peak heap bytes.
@@ -86,7 +87,8 @@ fn peak() -> usize {
 }
 
 const DEFAULT_SIZES: &[usize] = &[10_000, 100_000, 1_000_000];
-const LIMIT: usize = 20;
+/// Hits asked for per keystroke: what the interface asks.
+const LIMIT: usize = PAGE;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -64,7 +64,7 @@ pub struct Bundle {
     pub corpus: Corpus,
     /// Vocabulary, postings and statistics for search as you type.
     pub search: SearchIndex,
-    /// Where else each paragraph's language occurs.
+    /// Where else each paragraph's language occurs (shingle postings).
     pub similar: SimilarityIndex,
 }
 

@@ -6,6 +6,9 @@
 
 use serde::Deserialize;
 
+#[cfg(test)]
+mod tests;
+
 use crate::model::{Document, InstrumentKind, Provenance, Span};
 use crate::warning::{line_of, Warning, WarningKind};
 
@@ -116,10 +119,9 @@ pub fn apply(doc: &mut Document, entry: &FileEntry, source: &str) {
             "year",
             &mut conflicts,
         );
-        let mut body_from = inst.body.as_ref().map(|_| Provenance::Text);
         fill(
             &mut inst.body,
-            &mut body_from,
+            &mut inst.body_from,
             e.body.clone(),
             "body",
             &mut conflicts,

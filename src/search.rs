@@ -326,6 +326,11 @@ pub fn search_with(index: &SearchIndex, query: &Query, limit: usize, tuning: &Tu
     }
 }
 
+/// Hits the interface asks for at a time: a search shows this many first,
+/// and "Show more" asks for as many again. Here so that the benchmarks ask
+/// what the interface asks.
+pub const PAGE: usize = 50;
+
 /// Thirty queries typed keystroke by keystroke in the benchmark (each
 /// prefix of each is one search): what drafters look for, with typos,
 /// phrases, exclusions and lead verbs. Kept here so that the browser

@@ -13,9 +13,9 @@ use clause_explorer::cite;
 use clause_explorer::parse::parse_document;
 use clause_explorer::diff::{paragraph_diff, Scope};
 use clause_explorer::model::Corpus;
-use clause_explorer::search::{search, Query, SearchIndex, BENCH_QUERIES};
+use clause_explorer::search::{search, Query, SearchIndex, BENCH_QUERIES, PAGE};
 use clause_explorer::synth::{self, Options};
-use clause_explorer::trail::{SimilarityIndex, UnitRef};
+use clause_explorer::trail::{SimilarityIndex, UnitRef, LISTED};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -40,7 +40,7 @@ fn keystrokes(index: &SearchIndex) -> Vec<f64> {
             typed.push(c);
             let query = Query::new(&typed);
             let start = now();
-            let results = search(index, &query, 50);
+            let results = search(index, &query, PAGE);
             times.push(now() - start);
             std::hint::black_box(results);
         }
@@ -127,7 +127,7 @@ fn trail_figures(corpus: &Corpus) {
         .collect();
     let mut k = 0;
     let t = median_ms(units.len(), || {
-        std::hint::black_box(index.similar_to(corpus, units[k % units.len()], 8));
+        std::hint::black_box(index.similar_to(corpus, units[k % units.len()], LISTED));
         k += 1;
     });
     log(&format!(

@@ -79,11 +79,15 @@ fn instrument(out: &mut impl Write, inst: &Instrument) -> io::Result<()> {
             missing.join(", ")
         )?;
     }
-    let from_manifest: Vec<&str> = [(inst.symbol_from, "symbol"), (inst.year_from, "year")]
-        .iter()
-        .filter(|(from, _)| *from == Some(Provenance::Manifest))
-        .map(|(_, name)| *name)
-        .collect();
+    let from_manifest: Vec<&str> = [
+        (inst.symbol_from, "symbol"),
+        (inst.year_from, "year"),
+        (inst.body_from, "adopting body"),
+    ]
+    .iter()
+    .filter(|(from, _)| *from == Some(Provenance::Manifest))
+    .map(|(_, name)| *name)
+    .collect();
     if !from_manifest.is_empty() {
         writeln!(out, "    from the manifest: {}", from_manifest.join(", "))?;
     }

@@ -8,7 +8,7 @@
 //!     "title", "body": "…"|null, "citation", "designation", "year", "adopted",
 //!     "preambular": [P], "operative": [P], "footnotes": [{"mark": "24", "text": "…"}]}]}]}
 //! P = {"id", "citation", "number": 7|null, "ordinal", "lead", "lead_group", "text",
-//!      "subparagraphs": [S], "footnote_refs": ["30"], "line"}
+//!      "subparagraphs": [S], "footnote_refs": ["30"]}
 //! S = {"id", "citation", "label": "a", "text", "footnote_refs": [], "subparagraphs": [S]}
 //! ```
 

@@ -204,7 +204,8 @@ fn the_behaviour_table_puts_the_expected_paragraphs_on_top() {
         let expected: BTreeSet<String> = case.top.iter().map(|&(i, s)| unit(i, s)).collect();
         let results = run(&Query::new(case.query), expected.len());
         let got: BTreeSet<String> = ids(&results).into_iter().collect();
-        if got != expected {
+        // A need expecting nothing, or met by no hit, checks nothing.
+        if expected.is_empty() || got != expected {
             failures.push(format!(
                 "{}\n  query:    {:?}\n  expected: {expected:?}\n  got:      {got:?}",
                 case.need, case.query
@@ -212,11 +213,6 @@ fn the_behaviour_table_puts_the_expected_paragraphs_on_top() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-#[test]
-fn the_table_holds_at_least_twenty_needs() {
-    assert!(CASES.len() >= 20);
 }
 
 #[test]

@@ -139,13 +139,31 @@ fn queries_outside_the_corpus_or_on_an_empty_one_return_nothing() {
     assert_eq!(index.similar_to(&empty, nowhere, 10), []);
 
     // An index queried against a corpus it was not built from answers
-    // without panicking, and says it does not fit.
+    // without panicking, and says it does not fit. Its postings name
+    // paragraph numbers of the other corpus: the paragraph they stand for
+    // here (the second instrument's) does not exist, so nothing is
+    // returned, although the queried text is in the index twice.
     let c = corpus(&[&format!("1. {URGES}.\n"), &format!("1. {URGES}.\n")]);
-    let other = corpus(&[&format!("1. {DONORS};\n\n2. {REPORT}.\n")]);
+    let other = corpus(&[&format!("1. {DONORS};\n\n2. {URGES}.\n")]);
     let index = SimilarityIndex::build(&c);
     assert!(index.fits(&c) && !index.fits(&other));
-    let first = UnitRef::of_id(&other, "ccpcj-res-1-1-op-1").expect("a paragraph");
-    let _ = index.similar_to(&other, first, 10);
+    let urges = UnitRef::of_id(&other, "ccpcj-res-1-1-op-2").expect("a paragraph");
+    assert_eq!(index.similar_to(&other, urges, 10), []);
+
+    // A paragraph the corpus does not have, in an instrument it has.
+    let beyond = UnitRef {
+        instrument: 0,
+        part: Part::Operative,
+        paragraph: 1,
+    };
+    assert_eq!(index.similar_to(&c, beyond, 10), []);
+    // And a limit of nothing.
+    let first = UnitRef::of_id(&c, "ccpcj-res-1-1-op-1").expect("a paragraph");
+    assert_eq!(index.similar_to(&c, first, 0), []);
+    assert_eq!(
+        ids(&c, &index.similar_to(&c, first, 10)),
+        ["ccpcj-res-2-1-op-1"]
+    );
 }
 
 #[test]
@@ -215,44 +233,127 @@ mod shipped_corpus {
             .corpus
     }
 
-    fn units(corpus: &Corpus) -> Vec<UnitRef> {
+    /// Every pair of paragraphs of different instruments at the
+    /// threshold or above, computed exactly: `(a, b, similarity)`, each
+    /// pair both ways.
+    fn exact_pairs(c: &Corpus, words: u8, threshold: f32) -> Vec<(UnitRef, UnitRef, f32)> {
+        let all = UnitRef::all(c);
+        let shingled: Vec<Shingled> = all
+            .iter()
+            .map(|u| Shingled::of(u.paragraph(c).expect("a paragraph"), words))
+            .collect();
         let mut out = Vec::new();
-        for (i, inst) in corpus.instruments().enumerate() {
-            for (part, len) in [
-                (Part::Preambular, inst.preambular.len()),
-                (Part::Operative, inst.operative.len()),
-            ] {
-                out.extend((0..len).map(|k| UnitRef {
-                    instrument: i as u32,
-                    part,
-                    paragraph: k as u32,
-                }));
+        for (i, a) in all.iter().enumerate() {
+            for (j, b) in all.iter().enumerate() {
+                if a.instrument != b.instrument {
+                    let s = shingled[i].similarity(&shingled[j]);
+                    if s >= threshold {
+                        out.push((*a, *b, s));
+                    }
+                }
             }
         }
         out
     }
 
     #[test]
-    fn every_pair_at_half_similarity_or_more_is_found() {
+    fn every_pair_at_the_threshold_is_found_as_the_exact_all_pairs_answer_has_it() {
         let c = shipped();
         let index = SimilarityIndex::build(&c);
-        let n = index.settings().shingle_words;
-        let all = units(&c);
-        for &a in &all {
-            let found = index.similar_to(&c, a, usize::MAX);
-            let pa = pieces(a.paragraph(&c).expect("a paragraph"), n);
-            for &b in all.iter().filter(|b| b.instrument != a.instrument) {
-                let exact = best_jaccard(&pa, &pieces(b.paragraph(&c).expect("a paragraph"), n));
-                if exact >= 0.5 {
-                    assert!(
-                        found.iter().any(|(u, _)| *u == b),
-                        "{:?} ⇄ {:?} at {exact}",
-                        a.id(&c),
-                        b.id(&c)
-                    );
+        let query = Query {
+            limit: usize::MAX,
+            ..Query::DEFAULT
+        };
+        let expected = exact_pairs(&c, index.settings().shingle_words, query.min_similarity);
+        // The near-copies are among them.
+        assert!(expected.len() > 300, "{} pairs", expected.len());
+        let mut missed = Vec::new();
+        for a in UnitRef::all(&c) {
+            let got = index.similar_to_with(&c, a, &query);
+            assert!(
+                got.windows(2).all(|w| w[0].1 >= w[1].1),
+                "ranked by similarity"
+            );
+            for &(_, b, similarity) in expected.iter().filter(|e| e.0 == a) {
+                match got.iter().find(|(u, _)| *u == b) {
+                    Some(&(_, s)) => assert_eq!(s, similarity, "{:?} ⇄ {:?}", a.id(&c), b.id(&c)),
+                    None => missed.push((a.id(&c), b.id(&c), similarity)),
                 }
             }
-            assert!(found.windows(2).all(|w| w[0].1 >= w[1].1));
+            // Nothing below the threshold or from the own instrument.
+            assert!(got
+                .iter()
+                .all(|(u, s)| *s >= query.min_similarity && u.instrument != a.instrument));
+            assert_eq!(got.len(), expected.iter().filter(|e| e.0 == a).count());
+        }
+        let recall = 1.0 - missed.len() as f64 / expected.len() as f64;
+        assert!(recall >= 0.99, "recall {recall:.3}, missed {missed:?}");
+    }
+
+    #[test]
+    fn the_trail_the_interface_shows_is_the_exact_best() {
+        let c = shipped();
+        let index = SimilarityIndex::build(&c);
+        let limit = 8;
+        let expected = exact_pairs(
+            &c,
+            index.settings().shingle_words,
+            Query::DEFAULT.min_similarity,
+        );
+        for a in UnitRef::all(&c) {
+            let mut best: Vec<f32> = expected.iter().filter(|e| e.0 == a).map(|e| e.2).collect();
+            best.sort_by(|x, y| y.total_cmp(x));
+            best.truncate(limit);
+            let got: Vec<f32> = index.similar_to(&c, a, limit).iter().map(|r| r.1).collect();
+            assert_eq!(got, best, "{:?}", a.id(&c));
+        }
+    }
+
+    #[test]
+    fn on_a_synthetic_corpus_every_paragraph_at_the_threshold_is_found_own_instrument_included() {
+        let c = crate::synth::corpus(
+            &shipped(),
+            &crate::synth::Options {
+                paragraphs: 1200,
+                seed: 11,
+            },
+        );
+        let index = SimilarityIndex::build(&c);
+        let words = index.settings().shingle_words;
+        let all = UnitRef::all(&c);
+        let shingled: Vec<Shingled> = all
+            .iter()
+            .map(|u| Shingled::of(u.paragraph(&c).expect("a paragraph"), words))
+            .collect();
+        let query = Query {
+            limit: usize::MAX,
+            same_instrument: SameInstrument::Include,
+            ..Query::DEFAULT
+        };
+        let with_subparagraphs = all
+            .iter()
+            .filter(|u| {
+                !u.paragraph(&c)
+                    .expect("a paragraph")
+                    .subparagraphs
+                    .is_empty()
+            })
+            .count();
+        assert!(with_subparagraphs >= 5, "{with_subparagraphs}");
+        for (i, a) in all.iter().enumerate().step_by(7) {
+            let mut expected: Vec<(UnitRef, f32)> = all
+                .iter()
+                .zip(&shingled)
+                .filter(|(b, _)| *b != a)
+                .map(|(b, s)| (*b, shingled[i].similarity(s)))
+                .filter(|&(_, s)| s >= query.min_similarity)
+                .collect();
+            expected.sort_by(|x, y| {
+                y.1.total_cmp(&x.1)
+                    .then(x.0.reading_order().cmp(&y.0.reading_order()))
+            });
+            let got = index.similar_to_with(&c, *a, &query);
+            assert_eq!(got, expected, "{:?}", a.id(&c));
         }
     }
 

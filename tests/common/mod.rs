@@ -59,6 +59,12 @@ type Words = BTreeMap<String, i64>;
 /// Words of a source text: runs of letters and digits, after removing
 /// `<sup>…</sup>` marks, superscript digits, `<br>` and link targets `(#)`.
 fn input_words(src: &str) -> Words {
+    words_of(&stripped(src))
+}
+
+/// A source text with `<sup>…</sup>` marks, superscript digits, `<br>` and
+/// link targets `(#)` replaced by spaces.
+fn stripped(src: &str) -> String {
     let mut s = String::with_capacity(src.len());
     let mut rest = src;
     while !rest.is_empty() {
@@ -105,7 +111,7 @@ fn input_words(src: &str) -> Words {
         }
         rest = &rest[c.len_utf8()..];
     }
-    words_of(&s)
+    s
 }
 
 fn words_of(text: &str) -> Words {
@@ -180,5 +186,80 @@ pub fn assert_conserved(name: &str, src: &str) {
     assert!(
         diff.is_empty(),
         "{name}: words lost (+) or invented (-): {diff:?}"
+    );
+}
+
+// ----- word order -----
+
+/// The words of a text in order.
+fn word_sequence(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The words of a paragraph as the model holds them, in reading order:
+/// number, text, then each sub-paragraph's label and text, depth first.
+fn paragraph_words(p: &clause_explorer::model::Paragraph) -> Vec<String> {
+    fn subs(out: &mut Vec<String>, list: &[Subparagraph]) {
+        for s in list {
+            out.extend(word_sequence(&s.label).into_iter().map(str::to_owned));
+            out.extend(word_sequence(&s.text.plain).into_iter().map(str::to_owned));
+            subs(out, &s.subparagraphs);
+        }
+    }
+    let mut out: Vec<String> = p.number.map(|n| n.to_string()).into_iter().collect();
+    out.extend(word_sequence(&p.text.plain).into_iter().map(str::to_owned));
+    subs(&mut out, &p.subparagraphs);
+    out
+}
+
+/// Where `words` stop being a subsequence of `source`: `None` when each
+/// word is found in `source` after the one before it.
+fn first_out_of_order(words: &[String], source: &[&str]) -> Option<usize> {
+    let mut rest = source.iter();
+    words.iter().position(|w| !rest.by_ref().any(|s| s == w))
+}
+
+/// Where a paragraph's source ends: the end of its own span or of its
+/// last sub-paragraph's, whichever is later.
+fn source_end(p: &clause_explorer::model::Paragraph) -> usize {
+    fn subs(list: &[Subparagraph]) -> usize {
+        list.iter()
+            .map(|s| s.span.end.max(subs(&s.subparagraphs)))
+            .max()
+            .unwrap_or(0)
+    }
+    p.span.end.max(subs(&p.subparagraphs))
+}
+
+/// Panics unless, for every paragraph of the parse of `src`, its words
+/// appear in its source text (its span to its last sub-paragraph's end) in
+/// the same order (words of a footnote block inside a paragraph, kept
+/// elsewhere, may come between).
+pub fn assert_in_source_order(name: &str, src: &str) {
+    let doc = parse_document(name, src);
+    let mut checked = 0;
+    for inst in &doc.instruments {
+        for p in inst.paragraphs() {
+            let source = src.get(p.span.start..source_end(p)).unwrap_or_default();
+            let source = stripped(source);
+            let source = word_sequence(&source);
+            let words = paragraph_words(p);
+            if let Some(k) = first_out_of_order(&words, &source) {
+                panic!(
+                    "{name}: {}: word {k} {:?} is out of source order\n  parsed: {}\n  source: {}",
+                    p.id,
+                    words[k],
+                    words.join(" "),
+                    source.join(" ")
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(
+        checked > 0 || doc.instruments.iter().all(|i| i.paragraphs().count() == 0),
+        "{name}: no paragraph checked"
     );
 }

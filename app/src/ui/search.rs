@@ -4,7 +4,7 @@
 
 use clause_explorer::bodies;
 use clause_explorer::model::Part;
-use clause_explorer::search::{search, FacetCount, Hit, Query, Results};
+use clause_explorer::search::{search, FacetCount, Hit, Query, Results, PAGE};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -13,9 +13,6 @@ use super::rich_text::RichText;
 use super::{navigate, replace_route, session, Data};
 use crate::clip;
 use crate::route::Route;
-
-/// Results shown at first; "Show more" adds as many again.
-const PAGE: usize = 50;
 
 /// Queries to start from when the box is empty.
 const EXAMPLES: &[&str] = &[

@@ -1,14 +1,12 @@
 //! Where else this language is: the paragraphs of the rest of the corpus
 //! most similar to one, ranked, each one click from a comparison.
 
+use clause_explorer::trail::LISTED;
 use leptos::prelude::*;
 
 use super::diff_view::percent;
 use super::{Data, Side};
 use crate::route::Route;
-
-/// How many similar paragraphs are listed.
-const LIMIT: usize = 8;
 
 /// The ranked list for the clause `id` (a sub-paragraph is looked up by
 /// its paragraph). Compare links put `id` on the `side` given (left by
@@ -22,7 +20,7 @@ pub fn SimilarList(
     let Some(unit) = data.unit(&id) else {
         return view! { <p class="similar-none">"No paragraph to compare."</p> }.into_any();
     };
-    let found = data.similar.similar_to(data.corpus, unit, LIMIT);
+    let found = data.similar.similar_to(data.corpus, unit, LISTED);
     if found.is_empty() {
         return view! {
             <p class="similar-none">"No paragraph elsewhere in the corpus shares this language."</p>
