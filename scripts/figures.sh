@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Prints the explorer's figures from the release build in dist/: sizes of
-# the wasm and of the single file (raw and gzip), and, unless
+# Prints the explorer's figures from the release build in dist/ (or DIST):
+# sizes of the shell (wasm, glue, CSS), of the corpus file and of the single
+# file (raw and gzip), and, unless
 # --sizes-only, navigation to first paint and to interactive in headless
 # Chromium (median of 5, served and from file://). Figures, not assertions.
 set -euo pipefail
@@ -12,9 +13,16 @@ size() {
     'BEGIN { printf "%-20s %8.1f KB raw %8.1f KB gzip\n", name, raw / 1024, gz / 1024 }'
 }
 
-for wasm in dist/*.wasm; do size "wasm" "$wasm"; done
-for js in dist/clause-explorer-app-*.js; do size "wasm-bindgen glue" "$js"; done
-size "single file" dist/clause-explorer.html
+dist=${DIST:-dist}
+for wasm in "$dist"/*.wasm; do size "wasm" "$wasm"; done
+for js in "$dist"/clause-explorer-*.js; do size "wasm-bindgen glue" "$js"; done
+for css in "$dist"/*.css; do size "styles" "$css"; done
+shell=$(mktemp)
+cat "$dist"/*.wasm "$dist"/clause-explorer-*.js "$dist"/*.css > "$shell"
+size "shell (all three)" "$shell"
+rm -f "$shell"
+size "corpus.bin" "$dist/corpus.bin"
+size "single file" "$dist/clause-explorer.html"
 
 if [ "${1:-}" != "--sizes-only" ]; then
   node scripts/figures.mjs

@@ -89,10 +89,17 @@ pub fn prepare(paths: &[PathBuf], options: &CollectionOptions) -> Result<Prepare
 /// names it; every distinct attribution, in the order given.
 fn collection(manifests: &[Manifest], options: &CollectionOptions) -> Collection {
     let first = |field: fn(&Manifest) -> Option<&String>| {
-        manifests.iter().find_map(field).cloned().unwrap_or_default()
+        manifests
+            .iter()
+            .find_map(field)
+            .cloned()
+            .unwrap_or_default()
     };
     let mut attribution: Vec<String> = Vec::new();
-    for a in manifests.iter().filter_map(|m| m.collection.attribution.as_ref()) {
+    for a in manifests
+        .iter()
+        .filter_map(|m| m.collection.attribution.as_ref())
+    {
         if !attribution.contains(a) {
             attribution.push(a.clone());
         }

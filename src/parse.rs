@@ -721,10 +721,8 @@ impl<'a> Parser<'a> {
         for c in citations(&self.instruments) {
             let inst = &self.instruments[c.instrument];
             if inst.footnote(&c.mark).is_none() && seen.insert((c.instrument, c.mark.clone())) {
-                self.warnings.push((
-                    WarningKind::FootnoteWithoutText { mark: c.mark },
-                    c.span,
-                ));
+                self.warnings
+                    .push((WarningKind::FootnoteWithoutText { mark: c.mark }, c.span));
             }
         }
     }

@@ -22,8 +22,8 @@ fn folder(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
 
 #[test]
 fn the_shipped_corpus_prepares_a_bundle_that_decodes() {
-    let prepared = prepare(&[common::corpus_dir()], &CollectionOptions::default())
-        .expect("the corpus builds");
+    let prepared =
+        prepare(&[common::corpus_dir()], &CollectionOptions::default()).expect("the corpus builds");
     assert_eq!(prepared.bundle.corpus.instruments().count(), 6);
     assert_eq!(prepared.warnings.len(), 4, "{:#?}", prepared.warnings);
     let bytes = prepared.bundle.to_file();
@@ -48,7 +48,8 @@ fn unreadable_files_stop_the_build_with_file_line_and_reason() {
             ("notes.md", b"Some notes\n\nabout nothing in particular.\n"),
         ],
     );
-    let problems = prepare(&[dir.clone()], &CollectionOptions::default()).expect_err("the build must stop");
+    let problems =
+        prepare(&[dir.clone()], &CollectionOptions::default()).expect_err("the build must stop");
     let prefix = format!("{}/", dir.display());
     let names: Vec<&str> = problems
         .iter()
@@ -78,7 +79,8 @@ fn unreadable_files_stop_the_build_with_file_line_and_reason() {
 #[test]
 fn a_folder_without_texts_stops_the_build() {
     let dir = folder("none", &[("readme.pdf", b"%PDF")]);
-    let problems = prepare(&[dir.clone()], &CollectionOptions::default()).expect_err("the build must stop");
+    let problems =
+        prepare(&[dir.clone()], &CollectionOptions::default()).expect_err("the build must stop");
     assert!(
         problems[0].ends_with("no .txt or .md files to read"),
         "{problems:?}"
@@ -98,12 +100,39 @@ fn the_title_given_overrides_the_manifests() {
 
 #[test]
 fn files_from_two_folders_keep_each_folders_manifest() {
-    let a = folder("a", &[("one.txt", b"T one\n\nThe General Assembly,\n\n1. *Urges* States.\n")]);
-    std::fs::write(a.join("manifest.toml"), "[collection]\ntitle = \"A\"\nattribution = \"Source A\"\n").unwrap();
-    let b = folder("b", &[("two.txt", b"T two\n\nThe General Assembly,\n\n1. *Decides* to act.\n")]);
-    std::fs::write(b.join("manifest.toml"), "[collection]\ntitle = \"B\"\nattribution = \"Source B\"\n").unwrap();
-    let prepared = prepare(&[a.join("one.txt"), b.clone()], &CollectionOptions::default()).unwrap();
+    let a = folder(
+        "a",
+        &[(
+            "one.txt",
+            b"T one\n\nThe General Assembly,\n\n1. *Urges* States.\n",
+        )],
+    );
+    std::fs::write(
+        a.join("manifest.toml"),
+        "[collection]\ntitle = \"A\"\nattribution = \"Source A\"\n",
+    )
+    .unwrap();
+    let b = folder(
+        "b",
+        &[(
+            "two.txt",
+            b"T two\n\nThe General Assembly,\n\n1. *Decides* to act.\n",
+        )],
+    );
+    std::fs::write(
+        b.join("manifest.toml"),
+        "[collection]\ntitle = \"B\"\nattribution = \"Source B\"\n",
+    )
+    .unwrap();
+    let prepared = prepare(
+        &[a.join("one.txt"), b.clone()],
+        &CollectionOptions::default(),
+    )
+    .unwrap();
     assert_eq!(prepared.bundle.corpus.instruments().count(), 2);
     assert_eq!(prepared.bundle.collection.title, "A");
-    assert_eq!(prepared.bundle.collection.attribution, vec!["Source A", "Source B"]);
+    assert_eq!(
+        prepared.bundle.collection.attribution,
+        vec!["Source A", "Source B"]
+    );
 }

@@ -69,7 +69,11 @@ pub fn notice(place: Place, failure: &Failure) -> Notice {
         ),
         (_, Failure::Bundle(e)) => (sentence(&e.to_string()), bundle_remedy(place, e)),
     };
-    Notice { problem, file, remedy }
+    Notice {
+        problem,
+        file,
+        remedy,
+    }
 }
 
 fn bundle_remedy(place: Place, e: &BundleError) -> String {
@@ -111,41 +115,73 @@ mod tests {
     #[test]
     fn a_missing_corpus_names_the_file_and_how_to_put_it_back() {
         let got = notice(Place::Served, &Failure::Http(404));
-        assert_eq!(got.problem, "corpus.bin was not found beside this page (HTTP 404).");
+        assert_eq!(
+            got.problem,
+            "corpus.bin was not found beside this page (HTTP 404)."
+        );
         assert_eq!(got.file, "corpus.bin (beside index.html)");
-        assert!(got.remedy.contains("clause-explorer publish"), "{}", got.remedy);
+        assert!(
+            got.remedy.contains("clause-explorer publish"),
+            "{}",
+            got.remedy
+        );
     }
 
     #[test]
     fn a_corpus_of_another_format_says_both_formats_and_to_publish_again() {
-        let got = notice(Place::Served, &Failure::Bundle(BundleError::Format { found: 3 }));
+        let got = notice(
+            Place::Served,
+            &Failure::Bundle(BundleError::Format { found: 3 }),
+        );
         assert_eq!(
             got.problem,
             "The corpus was written in format 3, and this explorer reads format 4."
         );
-        assert!(got.remedy.starts_with("The corpus and this explorer come from different versions"));
+        assert!(got
+            .remedy
+            .starts_with("The corpus and this explorer come from different versions"));
     }
 
     #[test]
     fn a_cut_short_single_file_says_to_copy_it_again() {
-        let failure = Failure::Bundle(BundleError::Truncated { have: 10, expected: Some(20) });
+        let failure = Failure::Bundle(BundleError::Truncated {
+            have: 10,
+            expected: Some(20),
+        });
         let got = notice(Place::SingleFile, &failure);
-        assert_eq!(got.problem, "The corpus file is incomplete: it ends after 10 bytes of its 20.");
-        assert_eq!(got.file, "the corpus block inside this page (clause-explorer.html)");
+        assert_eq!(
+            got.problem,
+            "The corpus file is incomplete: it ends after 10 bytes of its 20."
+        );
+        assert_eq!(
+            got.file,
+            "the corpus block inside this page (clause-explorer.html)"
+        );
         assert!(got.remedy.contains("Copy it again"));
     }
 
     #[test]
     fn the_served_folder_opened_from_disk_points_to_the_single_file() {
-        let got = notice(Place::LocalFolder, &Failure::Unreachable("TypeError".into()));
-        assert!(got.remedy.starts_with("Open clause-explorer.html"), "{}", got.remedy);
+        let got = notice(
+            Place::LocalFolder,
+            &Failure::Unreachable("TypeError".into()),
+        );
+        assert!(
+            got.remedy.starts_with("Open clause-explorer.html"),
+            "{}",
+            got.remedy
+        );
     }
 
     #[test]
     fn an_error_page_in_place_of_the_corpus_is_named_as_such() {
-        let failure = Failure::Bundle(BundleError::NotABundle { starts: "<!doctype html>".into() });
+        let failure = Failure::Bundle(BundleError::NotABundle {
+            starts: "<!doctype html>".into(),
+        });
         let got = notice(Place::Served, &failure);
-        assert!(got.problem.starts_with("The file is not a Clause Explorer corpus"));
+        assert!(got
+            .problem
+            .starts_with("The file is not a Clause Explorer corpus"));
         assert!(got.remedy.contains("error page"));
     }
 }

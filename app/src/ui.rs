@@ -148,23 +148,29 @@ fn index_subs(
 pub fn start() {
     console_error_panic_hook::set_once();
     mark("clause-explorer-start");
-    // Leptos sets up its executor when it mounts; until then, the
-    // browser's own microtask queue runs the load.
-    wasm_bindgen_futures::spawn_local(async {
-        match load::corpus().await {
-            Ok(bundle) => {
-                mark("clause-explorer-corpus-read");
-                let data = leak_bundle(bundle);
-                clear_loading();
-                leptos::mount::mount_to_body(move || view! { <App data/> });
-                mark("clause-explorer-interactive");
-            }
-            Err(notice) => {
-                clear_loading();
-                leptos::mount::mount_to_body(move || view! { <StartFailure notice=notice.clone()/> });
-            }
+    match load::embedded() {
+        Some(loaded) => show(loaded),
+        // Leptos sets up its executor when it mounts; until then, the
+        // browser's own microtask queue runs the fetch.
+        None => wasm_bindgen_futures::spawn_local(async { show(load::fetched().await) }),
+    }
+}
+
+/// Mounts the app on its corpus, or the page that says why there is none.
+fn show(loaded: Result<Bundle, crate::startup::Notice>) {
+    match loaded {
+        Ok(bundle) => {
+            mark("clause-explorer-corpus-read");
+            let data = leak_bundle(bundle);
+            clear_loading();
+            leptos::mount::mount_to_body(move || view! { <App data/> });
+            mark("clause-explorer-interactive");
         }
-    });
+        Err(notice) => {
+            clear_loading();
+            leptos::mount::mount_to_body(move || view! { <StartFailure notice=notice.clone()/> });
+        }
+    }
 }
 
 /// The page shown when the corpus cannot be read.

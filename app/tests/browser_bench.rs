@@ -10,9 +10,9 @@
 
 use clause_explorer::align::align;
 use clause_explorer::cite;
-use clause_explorer::parse::parse_document;
 use clause_explorer::diff::{paragraph_diff, Scope};
 use clause_explorer::model::Corpus;
+use clause_explorer::parse::parse_document;
 use clause_explorer::search::{search, Query, SearchIndex, BENCH_QUERIES, PAGE};
 use clause_explorer::synth::{self, Options};
 use clause_explorer::trail::{SimilarityIndex, UnitRef, LISTED};
@@ -140,11 +140,26 @@ fn trail_figures(corpus: &Corpus) {
 /// published corpus file instead).
 fn shipped_texts() -> Corpus {
     let files = [
-        ("a.txt", include_str!("../../corpus/ccpcj-33-1-rapid-technological-change.txt")),
-        ("b.txt", include_str!("../../corpus/ccpcj-children-and-ict.txt")),
-        ("c.txt", include_str!("../../corpus/ccpcj-ict-facilitated-trafficking.txt")),
-        ("d.txt", include_str!("../../corpus/ccpcj-strengthening-measures.txt")),
-        ("e.txt", include_str!("../../corpus/cop-untoc-11-5-trafficking-protocol.txt")),
+        (
+            "a.txt",
+            include_str!("../../corpus/ccpcj-33-1-rapid-technological-change.txt"),
+        ),
+        (
+            "b.txt",
+            include_str!("../../corpus/ccpcj-children-and-ict.txt"),
+        ),
+        (
+            "c.txt",
+            include_str!("../../corpus/ccpcj-ict-facilitated-trafficking.txt"),
+        ),
+        (
+            "d.txt",
+            include_str!("../../corpus/ccpcj-strengthening-measures.txt"),
+        ),
+        (
+            "e.txt",
+            include_str!("../../corpus/cop-untoc-11-5-trafficking-protocol.txt"),
+        ),
     ];
     let mut documents: Vec<_> = files.iter().map(|(n, t)| parse_document(n, t)).collect();
     cite::assign(&mut documents);

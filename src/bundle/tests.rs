@@ -32,7 +32,12 @@ fn the_file_is_compressed() {
     let src = bundle();
     let encoded = postcard::to_allocvec(&src).unwrap();
     let file = src.to_file();
-    assert!(file.len() * 3 < encoded.len() * 2, "{} vs {}", file.len(), encoded.len());
+    assert!(
+        file.len() * 3 < encoded.len() * 2,
+        "{} vs {}",
+        file.len(),
+        encoded.len()
+    );
 }
 
 #[test]
@@ -84,7 +89,10 @@ fn a_damaged_byte_fails_the_checksum_or_the_inflate() {
         let mut damaged = file.clone();
         damaged[at] ^= 0x5a;
         let got = Bundle::from_file(&damaged);
-        assert!(matches!(got, Err(BundleError::Corrupt(_))), "byte {at}: {got:?}");
+        assert!(
+            matches!(got, Err(BundleError::Corrupt(_))),
+            "byte {at}: {got:?}"
+        );
     }
 }
 
@@ -92,7 +100,10 @@ fn a_damaged_byte_fails_the_checksum_or_the_inflate() {
 fn a_header_that_declares_too_much_is_refused_before_inflating() {
     let mut file = bundle().to_file();
     file[12..20].copy_from_slice(&(MAX_INFLATED + 1).to_le_bytes());
-    assert!(matches!(Bundle::from_file(&file), Err(BundleError::Corrupt(_))));
+    assert!(matches!(
+        Bundle::from_file(&file),
+        Err(BundleError::Corrupt(_))
+    ));
 }
 
 #[test]

@@ -74,8 +74,8 @@ pub fn run(args: &PublishArgs, paths: &[PathBuf]) -> Result<ExitCode, String> {
             prepared.warnings.len() - MAX_WARNINGS
         );
     }
-    let published =
-        site::publish(&shell, &prepared.bundle, out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let published = site::publish(&shell, &prepared.bundle, out)
+        .map_err(|e| format!("{}: {e}", out.display()))?;
     let corpus = &prepared.bundle.corpus;
     let paragraphs: usize = corpus
         .instruments()

@@ -53,7 +53,8 @@ impl Shell {
             Shell::from_folder(path)
         } else {
             let html = read_text(path)?;
-            Shell::from_single_file(&html).map_err(|what| ShellError::NotAnExplorer(path.into(), what))
+            Shell::from_single_file(&html)
+                .map_err(|what| ShellError::NotAnExplorer(path.into(), what))
         }
     }
 
@@ -64,8 +65,10 @@ impl Shell {
         let index_path = dir.join("index.html");
         let not = |what: &str| ShellError::NotAnExplorer(dir.into(), what.to_owned());
         let index = read_text(&index_path).map_err(|_| not("no index.html"))?;
-        let glue_href = attribute_of(&index, "data-glue").ok_or_else(|| not("index.html starts no glue"))?;
-        let wasm_href = attribute_of(&index, "data-wasm").ok_or_else(|| not("index.html names no wasm"))?;
+        let glue_href =
+            attribute_of(&index, "data-glue").ok_or_else(|| not("index.html starts no glue"))?;
+        let wasm_href =
+            attribute_of(&index, "data-wasm").ok_or_else(|| not("index.html names no wasm"))?;
         let glue = read_text(&dir.join(local(&glue_href)))?;
         if !glue.contains(GLUE_EXPORT) {
             return Err(not("its glue is not wasm-bindgen's"));
@@ -110,7 +113,10 @@ impl Shell {
     pub fn names(&self) -> ShellNames {
         let tag = |bytes: &[u8]| {
             let digest = <sha2::Sha256 as sha2::Digest>::digest(bytes);
-            digest[..6].iter().map(|b| format!("{b:02x}")).collect::<String>()
+            digest[..6]
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
         };
         ShellNames {
             glue: format!("clause-explorer-{}.js", tag(self.glue.as_bytes())),
@@ -154,7 +160,9 @@ fn stylesheets(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = html;
     while let Some(start) = rest.find("<link") {
-        let tag_end = rest[start..].find('>').map_or(rest.len(), |e| start + e + 1);
+        let tag_end = rest[start..]
+            .find('>')
+            .map_or(rest.len(), |e| start + e + 1);
         let tag = &rest[start..tag_end];
         if attribute(tag, "rel").as_deref() == Some("stylesheet") {
             if let Some(href) = attribute(tag, "href") {

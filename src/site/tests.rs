@@ -40,16 +40,26 @@ fn the_single_files_policy_names_the_hash_of_each_inline_block() {
     use base64::Engine;
     let corpus = Bundle::build(Corpus::default(), collection()).to_file();
     let html = single_file(&shell(), &corpus, &collection());
-    let csp = block(&html, "http-equiv=\"Content-Security-Policy\" content=\"", "\"");
+    let csp = block(
+        &html,
+        "http-equiv=\"Content-Security-Policy\" content=\"",
+        "\"",
+    );
     // Hash the blocks as they stand in the page, with the hash function
     // itself rather than the page's helper.
     let sha = |text: &str| {
         let digest = <sha2::Sha256 as sha2::Digest>::digest(text.as_bytes());
-        format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
+        format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        )
     };
     let script = block(&html, "<script type=\"module\">", "</script>");
     let style = block(&html, "<style>", "</style>");
-    assert!(csp.contains(&format!("script-src {} 'wasm-unsafe-eval'", sha(script))), "{csp}");
+    assert!(
+        csp.contains(&format!("script-src {} 'wasm-unsafe-eval'", sha(script))),
+        "{csp}"
+    );
     assert!(csp.contains(&format!("style-src {};", sha(style))), "{csp}");
     assert!(csp.starts_with("default-src 'none';"), "{csp}");
     // Nothing but the two blocks runs: no other inline script or style.
@@ -72,7 +82,9 @@ fn the_single_file_carries_the_corpus_file_as_written() {
     let corpus = Bundle::build(Corpus::default(), collection()).to_file();
     let html = single_file(&shell(), &corpus, &collection());
     let data = block(&html, marks::CORPUS_OPEN, marks::BLOCK_CLOSE);
-    let got = base64::engine::general_purpose::STANDARD.decode(data).unwrap();
+    let got = base64::engine::general_purpose::STANDARD
+        .decode(data)
+        .unwrap();
     assert_eq!(got, corpus);
 }
 
@@ -99,7 +111,10 @@ fn the_served_page_starts_the_glue_and_wasm_it_names() {
     assert!(html.contains(&format!("href=\"./{}\"", names.css)));
     assert!(html.contains(page::SERVED_CSP));
     assert!(!html.contains("<style"));
-    assert!(!html.contains("<script type=\"module\">"), "no inline script");
+    assert!(
+        !html.contains("<script type=\"module\">"),
+        "no inline script"
+    );
 }
 
 #[test]
@@ -118,7 +133,11 @@ fn a_published_folder_is_a_shell_again_and_replaces_the_old_site_whole() {
     assert_eq!(corpus.len(), published.corpus_bytes);
     assert_eq!(Bundle::from_file(&corpus).unwrap(), bundle);
     // Only the site is left in the parent: no staging folder.
-    let left: Vec<_> = std::fs::read_dir(&root).unwrap().flatten().map(|e| e.file_name()).collect();
+    let left: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
     assert_eq!(left, vec![std::ffi::OsString::from("site")]);
     std::fs::remove_dir_all(&root).unwrap();
 }
@@ -130,7 +149,12 @@ fn publishing_in_place_reads_the_shell_before_replacing_it() {
     let bundle = Bundle::build(Corpus::default(), collection());
     publish(&shell(), &bundle, &root).unwrap();
     let again = Shell::read(&root).unwrap();
-    publish(&again, &Bundle::build(Corpus::default(), Collection::default()), &root).unwrap();
+    publish(
+        &again,
+        &Bundle::build(Corpus::default(), Collection::default()),
+        &root,
+    )
+    .unwrap();
     assert_eq!(Shell::read(&root).unwrap(), shell());
     std::fs::remove_dir_all(&root).unwrap();
 }

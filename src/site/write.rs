@@ -38,7 +38,10 @@ pub fn publish(shell: &Shell, bundle: &Bundle, out: &Path) -> std::io::Result<Pu
     std::fs::create_dir_all(&staging)?;
     let written = (|| {
         let put = |name: &str, bytes: &[u8]| std::fs::write(staging.join(name), bytes);
-        put("index.html", served_page(&names, &bundle.collection).as_bytes())?;
+        put(
+            "index.html",
+            served_page(&names, &bundle.collection).as_bytes(),
+        )?;
         put("boot.js", BOOT_JS.as_bytes())?;
         put("favicon.svg", FAVICON.as_bytes())?;
         put(&names.glue, shell.glue.as_bytes())?;

@@ -14,20 +14,40 @@ use crate::startup::{notice, Failure, Notice, Place};
 /// The id of the single file's corpus block.
 const BLOCK_ID: &str = "ce-corpus";
 
-/// Reads the corpus, or says why it cannot be read.
-pub async fn corpus() -> Result<Bundle, Notice> {
-    if let Some(block) = document().get_element_by_id(BLOCK_ID) {
-        let text = block.text_content().unwrap_or_default();
-        let bytes = base64::engine::general_purpose::STANDARD
+/// The single file's corpus, read at once (no await, so that the app
+/// mounts in the same task as the wasm starts); `None` in a served page.
+pub fn embedded() -> Option<Result<Bundle, Notice>> {
+    let block = document().get_element_by_id(BLOCK_ID)?;
+    let text = block.text_content().unwrap_or_default();
+    Some(
+        base64::engine::general_purpose::STANDARD
             .decode(text.trim())
-            .map_err(|e| notice(Place::SingleFile, &Failure::Block(e.to_string())))?;
-        return Bundle::from_file(&bytes)
-            .map_err(|e| notice(Place::SingleFile, &Failure::Bundle(e)));
-    }
+            .map_err(|e| notice(Place::SingleFile, &Failure::Block(e.to_string())))
+            .and_then(|bytes| {
+                open(&bytes).map_err(|e| notice(Place::SingleFile, &Failure::Bundle(e)))
+            }),
+    )
+}
+
+/// The served page's corpus, fetched beside it.
+pub async fn fetched() -> Result<Bundle, Notice> {
     let local = window().location().protocol().is_ok_and(|p| p == "file:");
-    let place = if local { Place::LocalFolder } else { Place::Served };
+    let place = if local {
+        Place::LocalFolder
+    } else {
+        Place::Served
+    };
     let bytes = fetch(FILE_NAME).await.map_err(|f| notice(place, &f))?;
-    Bundle::from_file(&bytes).map_err(|e| notice(place, &Failure::Bundle(e)))
+    open(&bytes).map_err(|e| notice(place, &Failure::Bundle(e)))
+}
+
+/// Inflates and decodes the corpus file, marking each step for the
+/// start-up figures (scripts/figures.mjs).
+fn open(bytes: &[u8]) -> Result<Bundle, clause_explorer::bundle::BundleError> {
+    super::mark("clause-explorer-corpus-bytes");
+    let encoded = clause_explorer::bundle::unpack(bytes)?;
+    super::mark("clause-explorer-corpus-inflated");
+    Bundle::decode(&encoded)
 }
 
 async fn fetch(url: &str) -> Result<Vec<u8>, Failure> {
