@@ -16,6 +16,8 @@ pub fn Library(data: &'static Data) -> impl IntoView {
         collection.title.trim().to_owned()
     };
     let description = collection.description.trim().to_owned();
+    let total = data.instruments.len();
+    let all = RwSignal::new(false);
     view! {
         <h1 tabindex="-1">{heading}</h1>
         {(!description.is_empty()).then(|| view! { <p class="description">{description}</p> })}
@@ -25,10 +27,25 @@ pub fn Library(data: &'static Data) -> impl IntoView {
             "citable link to every paragraph."
         </p>
         <ul class="library" aria-label="Instruments">
-            {data.instruments.iter().map(|&inst| view! { <Entry inst/> }).collect_view()}
+            {move || {
+                let n = if all.get() { total } else { total.min(FIRST) };
+                data.instruments[..n].iter().map(|&inst| view! { <Entry inst/> }).collect_view()
+            }}
         </ul>
+        {move || (!all.get() && total > FIRST).then(|| view! {
+            <p class="more">
+                <button type="button" on:click=move |_| all.set(true)>
+                    "Show all " {total} " instruments"
+                </button>
+                " (the first " {FIRST} " are listed; search finds any clause in all of them)"
+            </p>
+        })}
     }
 }
+
+/// How many instruments the library lists before "Show all": a large
+/// corpus's library then opens at once.
+const FIRST: usize = 200;
 
 #[component]
 fn Entry(inst: &'static Instrument) -> impl IntoView {
