@@ -6,55 +6,21 @@
 // and opened from file://.
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { DIST, launch, serve } from '../tests/e2e/harness.mjs';
+import { DIST, launch, serve, spread, typeAndMeasure } from '../tests/e2e/harness.mjs';
 
 const RUNS = 5;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/// Keystroke to screen: real queries typed character by character into the
-/// search box; for each keystroke, the time from the input event to the
-/// last change of the result list (a MutationObserver; the list is taken
-/// as settled when nothing changes for 150 ms). Long tasks (> 50 ms) while
-/// typing are counted.
+/// Keystroke to screen (see `typeAndMeasure`): real queries typed
+/// character by character into the search box.
 async function keystrokes(page, name) {
   const queries = ['trafficking in persons', 'victims of trafficing', 'Member States to strengthen',
     'technology online', '"organized crime" protocol'];
-  const times = await page.evaluate(async (queries) => {
-    const box = document.querySelector('input[type="search"]');
-    const main = document.querySelector('main');
-    let last = 0;
-    const observer = new MutationObserver(() => { last = performance.now(); });
-    observer.observe(main, { childList: true, subtree: true, characterData: true, attributes: true });
-    const long = [];
-    const lt = new PerformanceObserver((l) => long.push(...l.getEntries().map((e) => e.duration)));
-    lt.observe({ type: 'longtask' });
-    const out = [];
-    const settle = () => new Promise((done) => {
-      const check = () => (performance.now() - last > 150 ? done() : setTimeout(check, 20));
-      setTimeout(check, 20);
-    });
-    for (const q of queries) {
-      box.value = '';
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-      await settle();
-      for (let k = 1; k <= q.length; k++) {
-        box.value = q.slice(0, k);
-        const t0 = performance.now();
-        last = t0;
-        box.dispatchEvent(new Event('input', { bubbles: true }));
-        await settle();
-        out.push(last - t0);
-      }
-    }
-    observer.disconnect();
-    lt.disconnect();
-    return { out, long };
-  }, queries);
-  const sorted = [...times.out].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  console.log(`${name.padEnd(9)} keystroke to screen over ${sorted.length} keystrokes: p50 ${at(0.5).toFixed(1)} ms, ` +
-    `p95 ${at(0.95).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms; long tasks: ${times.long.length}` +
-    (times.long.length ? ` (longest ${Math.max(...times.long).toFixed(0)} ms)` : ''));
+  const { times, long } = await typeAndMeasure(page, queries);
+  const s = spread(times);
+  console.log(`${name.padEnd(9)} keystroke to screen over ${times.length} keystrokes: p50 ${s.p50.toFixed(1)} ms, ` +
+    `p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms; long tasks: ${long.length}` +
+    (long.length ? ` (longest ${Math.max(...long).toFixed(0)} ms)` : ''));
 }
 
 const browser = await launch();

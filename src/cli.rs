@@ -61,20 +61,19 @@ fn run(args: Vec<OsString>) -> Result<ExitCode, String> {
     let mut parser = lexopt::Parser::from_args(args);
     let mut command: Option<String> = None;
     let mut files: Vec<PathBuf> = Vec::new();
-    let mut synth = SynthArgs::default();
-    let mut publish = publish::PublishArgs::default();
+    let mut options = Options::default();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Short('h') | Long("help") => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
             }
-            Long("paragraphs") => synth.paragraphs = Some(number(&mut parser)?),
-            Long("seed") => synth.seed = number(&mut parser)?,
-            Long("from") => synth.from = Some(PathBuf::from(value(&mut parser)?)),
-            Long("out") => synth.out = Some(PathBuf::from(value(&mut parser)?)),
-            Long("title") => publish.title = Some(text(&mut parser)?),
-            Long("description") => publish.description = Some(text(&mut parser)?),
+            Long("paragraphs") => options.paragraphs = Some(number(&mut parser)?),
+            Long("seed") => options.seed = number(&mut parser)?,
+            Long("from") => options.from = Some(PathBuf::from(value(&mut parser)?)),
+            Long("out") => options.out = Some(PathBuf::from(value(&mut parser)?)),
+            Long("title") => options.title = Some(text(&mut parser)?),
+            Long("description") => options.description = Some(text(&mut parser)?),
             Value(v) if command.is_none() => {
                 command = Some(v.string().map_err(|e| e.to_string())?);
             }
@@ -86,12 +85,10 @@ fn run(args: Vec<OsString>) -> Result<ExitCode, String> {
         return Err(format!("no command given\n\n{USAGE}"));
     };
     if command == "synth" {
-        return write_synth(&synth);
+        return write_synth(&options);
     }
     if command == "publish" {
-        publish.out = synth.out;
-        publish.from = synth.from;
-        return publish::run(&publish, &files);
+        return publish::run(&options, &files);
     }
     if files.is_empty() {
         return Err(format!("{command}: no files given\n\n{USAGE}"));
@@ -120,12 +117,16 @@ fn run(args: Vec<OsString>) -> Result<ExitCode, String> {
     })
 }
 
+/// The options of every command; each command reads those it takes
+/// (`--from` is the seed corpus of `synth` and the shell of `publish`).
 #[derive(Default)]
-struct SynthArgs {
+pub struct Options {
     paragraphs: Option<u64>,
     seed: u64,
     from: Option<PathBuf>,
     out: Option<PathBuf>,
+    title: Option<String>,
+    description: Option<String>,
 }
 
 fn value(parser: &mut lexopt::Parser) -> Result<OsString, String> {
@@ -147,7 +148,7 @@ fn number(parser: &mut lexopt::Parser) -> Result<u64, String> {
 }
 
 /// `synth`: writes the synthetic corpus files into the output folder.
-fn write_synth(args: &SynthArgs) -> Result<ExitCode, String> {
+fn write_synth(args: &Options) -> Result<ExitCode, String> {
     let (Some(paragraphs), Some(out)) = (args.paragraphs, &args.out) else {
         return Err(format!(
             "synth needs --paragraphs N and --out DIR\n\n{USAGE}"

@@ -44,20 +44,19 @@ pub fn prepare(paths: &[PathBuf], options: &CollectionOptions) -> Result<Prepare
             _ => e.to_string(),
         })
         .collect();
-    let path_of = |source: &str| {
-        loaded
-            .corpus
-            .documents
-            .iter()
-            .position(|d| d.source == source)
-            .and_then(|k| loaded.paths.get(k))
-            .map_or_else(|| source.to_owned(), |p| p.display().to_string())
-    };
-    problems.extend(
-        fatal_problems(&loaded.corpus)
-            .into_iter()
-            .map(|(file, line, reason)| format!("{}:{line}: {reason}", path_of(&file))),
-    );
+    // Each document's problems name the path it was read from: a file
+    // that holds no instrument stops publishing, anything else warns.
+    let mut warnings = Vec::new();
+    for (doc, path) in loaded.corpus.documents.iter().zip(&loaded.paths) {
+        for w in &doc.warnings {
+            let line = format!("{}:{}: {}", path.display(), w.line, w.kind);
+            if w.kind == WarningKind::NoInstrument {
+                problems.push(line);
+            } else {
+                warnings.push(line);
+            }
+        }
+    }
     if loaded.corpus.documents.is_empty() && problems.is_empty() {
         let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         problems.push(format!(
@@ -68,16 +67,6 @@ pub fn prepare(paths: &[PathBuf], options: &CollectionOptions) -> Result<Prepare
     if !problems.is_empty() {
         return Err(problems);
     }
-    let warnings = loaded
-        .corpus
-        .documents
-        .iter()
-        .flat_map(|d| {
-            d.warnings
-                .iter()
-                .map(move |w| format!("{}:{}: {}", path_of(&d.source), w.line, w.kind))
-        })
-        .collect();
     let collection = collection(&manifests, options);
     Ok(Prepared {
         bundle: Bundle::build(loaded.corpus, collection),
@@ -273,19 +262,4 @@ pub fn load_files(paths: &[PathBuf], manifest: Option<&Manifest>) -> Loaded {
     }
     cite::assign(&mut loaded.corpus.documents);
     loaded
-}
-
-/// Problems that should stop a build of the explorer: files that hold no
-/// instrument at all. Each is `(file, line, reason)`.
-pub fn fatal_problems(corpus: &Corpus) -> Vec<(String, usize, String)> {
-    corpus
-        .documents
-        .iter()
-        .flat_map(|d| {
-            d.warnings
-                .iter()
-                .filter(|w| w.kind == WarningKind::NoInstrument)
-                .map(|w| (d.source.clone(), w.line, w.kind.to_string()))
-        })
-        .collect()
 }

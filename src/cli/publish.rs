@@ -5,19 +5,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use super::Options;
 use crate::corpus::{self, CollectionOptions};
 use crate::site::{self, Shell};
 
 /// How many warnings are printed; the rest are counted.
 const MAX_WARNINGS: usize = 20;
-
-#[derive(Default)]
-pub struct PublishArgs {
-    pub out: Option<PathBuf>,
-    pub from: Option<PathBuf>,
-    pub title: Option<String>,
-    pub description: Option<String>,
-}
 
 /// Where the shell comes from when `--from` is not given: the `dist/` that
 /// the README's main command builds, in the current folder or in this
@@ -30,7 +23,7 @@ pub fn default_shell() -> Option<PathBuf> {
         .find(|d| d.join("index.html").is_file())
 }
 
-pub fn run(args: &PublishArgs, paths: &[PathBuf]) -> Result<ExitCode, String> {
+pub fn run(args: &Options, paths: &[PathBuf]) -> Result<ExitCode, String> {
     let started = Instant::now();
     let Some(out) = &args.out else {
         return Err("publish needs --out DIR".to_owned());

@@ -111,9 +111,10 @@ pub fn single_file(shell: &Shell, corpus_file: &[u8], collection: &Collection) -
 
 /// The page title and description, escaped for HTML.
 fn head_text(collection: &Collection) -> (String, String) {
-    let title = match collection.display_title() {
-        "Clause Explorer" => "Clause Explorer".to_owned(),
-        named => format!("{named} · Clause Explorer"),
+    let title = if collection.title.trim().is_empty() {
+        "Clause Explorer".to_owned()
+    } else {
+        format!("{} · Clause Explorer", collection.title.trim())
     };
     let description = if collection.description.trim().is_empty() {
         "Find and compare the agreed language of UN resolutions, clause by clause."

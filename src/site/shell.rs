@@ -66,9 +66,9 @@ impl Shell {
         let not = |what: &str| ShellError::NotAnExplorer(dir.into(), what.to_owned());
         let index = read_text(&index_path).map_err(|_| not("no index.html"))?;
         let glue_href =
-            attribute_of(&index, "data-glue").ok_or_else(|| not("index.html starts no glue"))?;
+            attribute(&index, "data-glue").ok_or_else(|| not("index.html starts no glue"))?;
         let wasm_href =
-            attribute_of(&index, "data-wasm").ok_or_else(|| not("index.html names no wasm"))?;
+            attribute(&index, "data-wasm").ok_or_else(|| not("index.html names no wasm"))?;
         let glue = read_text(&dir.join(local(&glue_href)))?;
         if !glue.contains(GLUE_EXPORT) {
             return Err(not("its glue is not wasm-bindgen's"));
@@ -148,11 +148,6 @@ fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
     let start = text.find(open)? + open.len();
     let end = text[start..].find(close)? + start;
     Some(&text[start..end])
-}
-
-/// The value of the first `name="…"` in the page.
-fn attribute_of(html: &str, name: &str) -> Option<String> {
-    attribute(html, name)
 }
 
 /// The `href`s of `<link rel="stylesheet">` tags, in order.

@@ -124,3 +124,51 @@ export async function screenshot(page, name) {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
+
+/// Keystroke to screen, measured in the page: each query is typed into
+/// the search box character by character (an `input` event per
+/// character), and each keystroke's time runs from the event to the last
+/// change of the page (a MutationObserver; settled when nothing changes
+/// for 150 ms). Returns the times in ms and the long tasks (> 50 ms) seen
+/// while typing.
+export async function typeAndMeasure(page, queries) {
+  return page.evaluate(async (queries) => {
+    const box = document.querySelector('input[type="search"]');
+    let last = 0;
+    const observer = new MutationObserver(() => { last = performance.now(); });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    const long = [];
+    const watch = new PerformanceObserver((l) => long.push(...l.getEntries().map((e) => e.duration)));
+    watch.observe({ type: 'longtask' });
+    const settle = () => new Promise((done) => {
+      const check = () => (performance.now() - last > 150 ? done() : setTimeout(check, 20));
+      setTimeout(check, 20);
+    });
+    const times = [];
+    for (const q of queries) {
+      if (box.value !== '') {
+        box.value = '';
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        await settle();
+      }
+      for (let k = 1; k <= q.length; k++) {
+        box.value = q.slice(0, k);
+        const t0 = performance.now();
+        last = t0;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        await settle();
+        times.push(last - t0);
+      }
+    }
+    observer.disconnect();
+    watch.disconnect();
+    return { times, long };
+  }, queries);
+}
+
+/// p50 / p95 / max of a list of times, for printing.
+export function spread(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
+}

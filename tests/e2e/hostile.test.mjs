@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { HOSTILE_DIST, shared, watchedPage, screenshot } from './harness.mjs';
+import { HOSTILE_DIST, shared, spread, typeAndMeasure, watchedPage, screenshot } from './harness.mjs';
 
 const held = shared(HOSTILE_DIST, { before, after });
 
@@ -58,31 +58,11 @@ test('served: a 1 MB paragraph renders and the page stays responsive', async () 
     // page, measured in the page; the paragraph must be found.
     await page.getByRole('link', { name: 'A very long paragraph' }).click();
     await op1.waitFor();
-    const times = await page.evaluate(async (word) => {
-      const box = document.querySelector('input[type="search"]');
-      let last = 0;
-      const observer = new MutationObserver(() => { last = performance.now(); });
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-      const settle = () => new Promise((done) => {
-        const check = () => (performance.now() - last > 150 ? done() : setTimeout(check, 20));
-        setTimeout(check, 20);
-      });
-      const out = [];
-      for (let k = 1; k <= word.length; k++) {
-        box.value = word.slice(0, k);
-        const t0 = performance.now();
-        last = t0;
-        box.dispatchEvent(new Event('input', { bubbles: true }));
-        await settle();
-        out.push(last - t0);
-      }
-      observer.disconnect();
-      return out;
-    }, 'cooperation');
+    const { times } = await typeAndMeasure(page, ['cooperation']);
     await page.locator('ol.results > li.result[data-clause-id="ga-res-99-2-op-1"]').waitFor();
-    const sorted = [...times].sort((a, b) => a - b);
-    console.log(`# keystrokes after the 1 MB paragraph: median ${sorted[sorted.length >> 1].toFixed(1)} ms, ` +
-      `max ${sorted[sorted.length - 1].toFixed(1)} ms over ${times.length}`);
+    const s = spread(times);
+    console.log(`# keystrokes after the 1 MB paragraph: p50 ${s.p50.toFixed(1)} ms, ` +
+      `max ${s.max.toFixed(1)} ms over ${times.length}`);
     assert.equal(times.length, 'cooperation'.length);
     assert.ok(times.every((t) => t > 0), 'every keystroke changed the page');
     assert.deepEqual(problems.errors, []);
