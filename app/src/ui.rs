@@ -206,8 +206,12 @@ fn mark(name: &str) {
 /// Makes a corpus and its lookups live for the rest of the session: the
 /// page never unloads its data, and views borrow it freely.
 pub fn leak_with(corpus: Corpus, search: SearchIndex, similar: SimilarityIndex) -> &'static Data {
-    let corpus: &'static Corpus = Box::leak(Box::new(corpus));
-    Box::leak(Box::new(Data::new(corpus, search, similar)))
+    leak_bundle(Bundle {
+        collection: Collection::default(),
+        corpus,
+        search,
+        similar,
+    })
 }
 
 /// Makes a published bundle live for the rest of the session.
