@@ -21,7 +21,7 @@ shell=$(mktemp)
 cat "$dist"/*.wasm "$dist"/clause-explorer-*.js "$dist"/*.css > "$shell"
 size "shell (all three)" "$shell"
 rm -f "$shell"
-size "corpus.bin" "$dist/corpus.bin"
+if [ -f "$dist/corpus.bin" ]; then size "corpus.bin" "$dist/corpus.bin"; else echo "corpus.bin           (none: the corpus is inside the wasm)"; fi
 size "single file" "$dist/clause-explorer.html"
 
 if [ "${1:-}" != "--sizes-only" ]; then
