@@ -173,7 +173,7 @@ fn name_subparagraphs(p: &mut Paragraph) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{InstrumentKind, Span};
+    use crate::model::InstrumentKind;
 
     fn instrument(body: Option<&str>, symbol: Option<&str>, title: &str) -> Instrument {
         Instrument {
@@ -191,8 +191,7 @@ mod tests {
             citation: String::new(),
             preambular: vec![],
             operative: vec![],
-            footnotes: vec![],
-            span: Span::default(),
+            ..Default::default()
         }
     }
 

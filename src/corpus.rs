@@ -1,10 +1,11 @@
-//! Loading a corpus folder: every `.txt` and `.md` file, in file-name
+//! Loading a corpus folder: every `.txt`, `.md` and `.xml` file, in file-name
 //! order, parsed, with the folder's manifest applied and ids made unique
 //! across the whole corpus.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::akn::{self, AknError};
 use crate::bundle::{Bundle, Collection};
 use crate::cite;
 use crate::input::{self, InputError};
@@ -60,7 +61,7 @@ pub fn prepare(paths: &[PathBuf], options: &CollectionOptions) -> Result<Prepare
     if loaded.corpus.documents.is_empty() && problems.is_empty() {
         let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         problems.push(format!(
-            "{}: no .txt or .md files to read",
+            "{}: no .txt, .md or .xml files to read",
             named.join(", ")
         ));
     }
@@ -161,6 +162,8 @@ pub enum FileErrorKind {
     Input(InputError),
     /// Occurs when the manifest is not valid TOML or has unknown fields.
     Manifest(String),
+    /// Occurs when an `.xml` file is not well-formed Akoma Ntoso.
+    Xml(AknError),
 }
 
 impl fmt::Display for FileError {
@@ -170,6 +173,7 @@ impl fmt::Display for FileError {
             FileErrorKind::Io(e) => write!(f, "{path}: cannot read: {e}"),
             FileErrorKind::Input(e) => write!(f, "{path}: {e}"),
             FileErrorKind::Manifest(e) => write!(f, "{path}: invalid manifest: {e}"),
+            FileErrorKind::Xml(e) => write!(f, "{path}:{}:{}: {e}", e.line, e.column),
         }
     }
 }
@@ -185,11 +189,12 @@ pub struct Loaded {
     pub errors: Vec<FileError>,
 }
 
-/// Whether a path names a resolution text by its extension.
+/// Whether a path names a resolution by its extension: a text (`.txt`,
+/// `.md`) or the UN's Akoma Ntoso XML (`.xml`).
 pub fn is_text_file(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
-        Some("txt" | "md")
+        Some("txt" | "md" | "xml" | "XML")
     )
 }
 
@@ -205,6 +210,10 @@ pub fn read_document(path: &Path) -> Result<(Document, String), FileError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if akn::is_xml_name(&name) {
+        let doc = akn::import(&name, &text).map_err(|e| error(FileErrorKind::Xml(e)))?;
+        return Ok((doc, text));
+    }
     Ok((parse_document(&name, &text), text))
 }
 

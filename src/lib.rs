@@ -19,6 +19,7 @@
 //! assert_eq!(urges.lead.as_deref(), Some("Urges"));
 //! ```
 
+pub mod akn;
 pub mod align;
 pub mod bodies;
 pub mod bundle;

@@ -71,8 +71,9 @@ pub struct Passage {
 }
 
 /// Whether an instrument is a resolution or a decision.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum InstrumentKind {
+    #[default]
     Resolution,
     Decision,
 }
@@ -95,16 +96,18 @@ impl InstrumentKind {
     }
 }
 
-/// Where a piece of metadata came from: the text itself or the corpus
-/// manifest. The parser never invents metadata.
+/// Where a piece of metadata came from: the text itself, the corpus
+/// manifest, or the metadata an XML file carries beside its text (Akoma
+/// Ntoso's `meta`). The parser never invents metadata.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Provenance {
     Text,
     Manifest,
+    Metadata,
 }
 
 /// A resolution or decision.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Instrument {
     /// Stable, URL-safe id, e.g. `ccpcj-res-33-1`.
     pub id: String,
@@ -131,7 +134,49 @@ pub struct Instrument {
     pub preambular: Vec<Paragraph>,
     pub operative: Vec<Paragraph>,
     pub footnotes: Vec<Footnote>,
+    /// What the instrument holds that is not a clause, in source order:
+    /// annexes, tables, a signature, headings after the last paragraph.
+    /// Kept as it reads so that nothing is lost.
+    pub annex: Vec<Passage>,
+    /// What the UN's records say of the instrument beyond its text (empty
+    /// for plain-text sources, which carry none of it).
+    pub record: Record,
     pub span: Span,
+}
+
+/// The record of an instrument as the UN keeps it: document symbol,
+/// session, agenda item, how and where it was adopted, its subjects.
+/// Read from Akoma Ntoso files; none of it is clause text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    /// The document symbol as the UN writes it: "A/RES/78/228",
+    /// "E/RES/2021/25", "A/HRC/RES/54/10".
+    pub document_symbol: Option<String>,
+    /// The adoption date, ISO 8601 ("2023-12-19").
+    pub date: Option<String>,
+    /// The session as the body numbers it: "78", "54", "2021".
+    pub session: Option<String>,
+    /// "107: Crime prevention and criminal justice".
+    pub agenda_item: Option<String>,
+    /// The draft adopted: "A/C.3/78/L.12/Rev.1".
+    pub draft: Option<String>,
+    /// The record of the meeting that adopted it: "A/78/PV.50".
+    pub meeting: Option<String>,
+    pub vote: Option<Vote>,
+    /// Subject terms (UNBIS Thesaurus, Sustainable Development Goals), as
+    /// a reader would write them: "Trafficking in persons", "SDG 16".
+    pub subjects: Vec<String>,
+}
+
+/// How an instrument was adopted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Vote {
+    WithoutVote,
+    Recorded {
+        in_favour: u32,
+        against: u32,
+        abstaining: u32,
+    },
 }
 
 impl Instrument {
@@ -147,8 +192,11 @@ impl Instrument {
 
 /// Preambular or operative: decided by the paragraph number, never by
 /// italics. Ordered as they read: preambular first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Part {
+    #[default]
     Preambular,
     Operative,
 }
@@ -164,7 +212,7 @@ impl Part {
 }
 
 /// A preambular or operative paragraph.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// `ccpcj-res-33-1-op-7`, `ccpcj-res-33-1-pp-3`.
     pub id: String,
@@ -179,6 +227,10 @@ pub struct Paragraph {
     /// The lead phrase as it reads ("Recalling also", "Further encourages");
     /// `None` when the paragraph opens with none.
     pub lead: Option<String>,
+    /// The heading printed above the paragraph, if any ("I. Prevention",
+    /// "Follow-up"): the source's section and part headings, kept with the
+    /// paragraph they introduce.
+    pub heading: Option<String>,
     /// The paragraph's own words, lead included, sub-paragraphs excluded.
     pub text: Text,
     pub subparagraphs: Vec<Subparagraph>,
@@ -186,7 +238,7 @@ pub struct Paragraph {
 }
 
 /// A lettered or numbered sub-paragraph: (a), (i), a., i.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Subparagraph {
     /// `ccpcj-res-33-1-op-7-b`.
     pub id: String,
@@ -223,6 +275,19 @@ pub struct Text {
     /// split across a page break (or other furniture): the start of the
     /// second half. Kept so that every join can be reviewed.
     pub joins: Vec<usize>,
+    /// Links the source makes to other documents ("resolution 70/1" to
+    /// undocs.org): kept as references for cross-referencing, shown as
+    /// text, never fetched.
+    pub links: Vec<Link>,
+}
+
+/// A stretch of running text that the source links to another document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// Byte range of `Text::plain`.
+    pub span: Span,
+    /// The target as the source gives it ("https://undocs.org/en/A/RES/70/1").
+    pub href: String,
 }
 
 impl Text {

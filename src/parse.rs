@@ -394,6 +394,8 @@ impl<'a> Parser<'a> {
             preambular: Vec::new(),
             operative: Vec::new(),
             footnotes: Vec::new(),
+            annex: Vec::new(),
+            record: Default::default(),
             span,
         };
         let mut draft = Draft {
@@ -552,6 +554,7 @@ impl<'a> Parser<'a> {
             ordinal,
             number,
             lead: None,
+            heading: None,
             text,
             subparagraphs: Vec::new(),
             span: self.content[i].span,

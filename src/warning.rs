@@ -49,6 +49,19 @@ pub enum WarningKind {
     },
     /// Occurs when the manifest names an instrument the file does not hold.
     ManifestUnmatched { entry: String },
+    /// Occurs when an XML file's markup names a preambular paragraph by
+    /// one phrase (the container's name) and its italics read another.
+    LeadDisagrees { name: String, italic: String },
+    /// Occurs when an XML file's markup is wrong in a way whose intent is
+    /// plain, and the importer read it as intended.
+    MarkupRepaired { repair: String },
+    /// Occurs when an XML file's metadata contradicts its text (the FRBR
+    /// identifier names another body than the enacting formula).
+    MetadataConflict {
+        field: String,
+        text: String,
+        metadata: String,
+    },
 }
 
 impl fmt::Display for WarningKind {
@@ -100,6 +113,21 @@ impl fmt::Display for WarningKind {
             WarningKind::ManifestUnmatched { entry } => write!(
                 f,
                 "manifest entry \u{201c}{entry}\u{201d} matches no instrument in the file"
+            ),
+            WarningKind::LeadDisagrees { name, italic } => write!(
+                f,
+                "the markup names the paragraph \u{201c}{name}\u{201d} but its italics read \
+                 \u{201c}{italic}\u{201d}; the italics are kept as its lead"
+            ),
+            WarningKind::MarkupRepaired { repair } => write!(f, "markup repaired: {repair}"),
+            WarningKind::MetadataConflict {
+                field,
+                text,
+                metadata,
+            } => write!(
+                f,
+                "the file's metadata gives {field} \u{201c}{metadata}\u{201d} but its text \
+                 says \u{201c}{text}\u{201d}; the text wins"
             ),
         }
     }

@@ -54,7 +54,7 @@ use std::collections::BTreeMap;
 use clause_explorer::model::{Document, Provenance, Subparagraph, Text};
 use clause_explorer::parse::parse_document;
 
-type Words = BTreeMap<String, i64>;
+pub type Words = BTreeMap<String, i64>;
 
 /// Words of a source text: runs of letters and digits, after removing
 /// `<sup>…</sup>` marks, superscript digits, `<br>` and link targets `(#)`.
@@ -120,7 +120,7 @@ fn words_of(text: &str) -> Words {
     words
 }
 
-fn add(words: &mut Words, text: &str) {
+pub fn add(words: &mut Words, text: &str) {
     for w in text.split(|c: char| !c.is_alphanumeric()) {
         if !w.is_empty() {
             *words.entry(w.to_owned()).or_default() += 1;
@@ -129,7 +129,7 @@ fn add(words: &mut Words, text: &str) {
 }
 
 /// Words of every field of the parsed document that comes from the text.
-fn output_words(doc: &Document) -> Words {
+pub fn output_words(doc: &Document) -> Words {
     fn text(words: &mut Words, t: &Text) {
         add(words, &t.plain);
     }
@@ -145,6 +145,9 @@ fn output_words(doc: &Document) -> Words {
         add(&mut words, &p.text);
     }
     for inst in &doc.instruments {
+        for p in &inst.annex {
+            add(&mut words, &p.text);
+        }
         if let Some(d) = &inst.designation {
             add(&mut words, d);
         }
@@ -159,6 +162,9 @@ fn output_words(doc: &Document) -> Words {
             if let Some(n) = p.number {
                 add(&mut words, &n.to_string());
             }
+            if let Some(h) = &p.heading {
+                add(&mut words, h);
+            }
             text(&mut words, &p.text);
             subs(&mut words, &p.subparagraphs);
         }
@@ -170,7 +176,7 @@ fn output_words(doc: &Document) -> Words {
 }
 
 /// The words in one multiset and not the other, with their counts.
-fn difference(input: &Words, output: &Words) -> Vec<(String, i64)> {
+pub fn difference(input: &Words, output: &Words) -> Vec<(String, i64)> {
     let mut diff: Words = input.clone();
     for (w, n) in output {
         *diff.entry(w.clone()).or_default() -= n;
@@ -192,7 +198,7 @@ pub fn assert_conserved(name: &str, src: &str) {
 // ----- word order -----
 
 /// The words of a text in order.
-fn word_sequence(text: &str) -> Vec<&str> {
+pub fn word_sequence(text: &str) -> Vec<&str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect()
@@ -200,7 +206,7 @@ fn word_sequence(text: &str) -> Vec<&str> {
 
 /// The words of a paragraph as the model holds them, in reading order:
 /// number, text, then each sub-paragraph's label and text, depth first.
-fn paragraph_words(p: &clause_explorer::model::Paragraph) -> Vec<String> {
+pub fn paragraph_words(p: &clause_explorer::model::Paragraph) -> Vec<String> {
     fn subs(out: &mut Vec<String>, list: &[Subparagraph]) {
         for s in list {
             out.extend(word_sequence(&s.label).into_iter().map(str::to_owned));
@@ -216,7 +222,7 @@ fn paragraph_words(p: &clause_explorer::model::Paragraph) -> Vec<String> {
 
 /// Where `words` stop being a subsequence of `source`: `None` when each
 /// word is found in `source` after the one before it.
-fn first_out_of_order(words: &[String], source: &[&str]) -> Option<usize> {
+pub fn first_out_of_order(words: &[String], source: &[&str]) -> Option<usize> {
     let mut rest = source.iter();
     words.iter().position(|w| !rest.by_ref().any(|s| s == w))
 }
@@ -238,7 +244,13 @@ fn source_end(p: &clause_explorer::model::Paragraph) -> usize {
 /// the same order (words of a footnote block inside a paragraph, kept
 /// elsewhere, may come between).
 pub fn assert_in_source_order(name: &str, src: &str) {
-    let doc = parse_document(name, src);
+    assert_document_in_source_order(&parse_document(name, src), src);
+}
+
+/// [`assert_in_source_order`] for a document read from `src` by any
+/// reader (an XML file's markup is skipped over like footnote blocks).
+pub fn assert_document_in_source_order(doc: &Document, src: &str) {
+    let name = &doc.source;
     let mut checked = 0;
     for inst in &doc.instruments {
         for p in inst.paragraphs() {

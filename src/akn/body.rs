@@ -1,0 +1,763 @@
+//! From the Akoma Ntoso tree to instruments: where each element's text
+//! goes.
+//!
+//! | element                                   | becomes                                   |
+//! |-------------------------------------------|-------------------------------------------|
+//! | `statement` (anywhere), `doc` at the top   | an instrument                             |
+//! | `coverPage`                               | passages of the document; symbol, session, agenda item |
+//! | `preface` `docNumber`, `docTitle`          | designation (and symbol), title           |
+//! | `preamble/formula`                        | the adopting body                         |
+//! | `preamble/container`, `blockList`          | a preambular paragraph                    |
+//! | `mainBody//paragraph` with content         | an operative paragraph                    |
+//! | `list/point`, `sublist/point`, `item`      | sub-paragraphs, `sublist` under the point before it |
+//! | `num`, `heading`, `subheading`, `crossHeading`, `preamble/p` | the heading of the next paragraph |
+//! | `authorialNote`                           | a footnote, marked where cited            |
+//! | `conclusions`                             | the adoption line                         |
+//! | `attachments`, tables, anything else      | passages of the instrument's annex        |
+
+use roxmltree::Node;
+
+use super::meta::{self, Meta};
+use super::text::{append_text, plain_of, span_of, TextBuilder};
+use crate::leads;
+use crate::model::{
+    Document, Footnote, Instrument, InstrumentKind, Paragraph, Part, Passage, Provenance, Record,
+    Subparagraph, Text,
+};
+use crate::warning::{line_of, Warning, WarningKind};
+
+/// Reads the document under the `akomaNtoso` element.
+pub fn read(name: &str, src: &str, root: Node<'_, '_>) -> Document {
+    let mut reader = Reader {
+        src,
+        doc: Document {
+            source: name.to_owned(),
+            ..Default::default()
+        },
+    };
+    reader.level(root, &mut Context::default());
+    if reader.doc.instruments.is_empty() {
+        reader.warn(WarningKind::NoInstrument, span_of(root));
+    }
+    reader.doc
+}
+
+/// What a file or collection says once for all the instruments in it.
+#[derive(Clone, Debug, Default)]
+struct Context {
+    meta: Meta,
+    /// From the cover page: "A/RES/75/101 A-B".
+    document_symbol: Option<String>,
+    session: Option<String>,
+    agenda_item: Option<String>,
+    /// A collection's number ("75/101"), which its parts ("A", "B") extend.
+    number: Option<String>,
+}
+
+struct Reader<'s> {
+    src: &'s str,
+    doc: Document,
+}
+
+/// Element names that hold other blocks: an element with none of these
+/// inside it is read as one passage.
+const STRUCTURE: &[&str] = &[
+    "paragraph",
+    "point",
+    "item",
+    "list",
+    "sublist",
+    "blockList",
+    "container",
+    "section",
+    "part",
+    "chapter",
+    "title",
+    "subsection",
+    "division",
+    "hcontainer",
+    "table",
+    "tr",
+    "doc",
+    "mainBody",
+    "attachment",
+    "attachments",
+    "preamble",
+    "preface",
+    "conclusions",
+    "coverPage",
+    "components",
+    "component",
+    "collectionBody",
+    "embeddedStructure",
+    "statement",
+];
+
+/// Headings of the main body: kept with the paragraph after them.
+const HEADINGS: &[&str] = &["num", "heading", "subheading", "crossHeading"];
+
+/// Groups of paragraphs in the main body.
+const SECTIONS: &[&str] = &[
+    "section",
+    "part",
+    "chapter",
+    "title",
+    "subsection",
+    "division",
+    "subdivision",
+    "hcontainer",
+    "book",
+    "tome",
+];
+
+impl Reader<'_> {
+    fn warn(&mut self, kind: WarningKind, span: crate::model::Span) {
+        let line = line_of(self.src, span.start);
+        self.doc.warnings.push(Warning { kind, span, line });
+    }
+
+    /// The document or collection level: metadata, cover pages, and the
+    /// instruments.
+    fn level(&mut self, node: Node<'_, '_>, ctx: &mut Context) {
+        for child in node.children() {
+            if child.is_text() {
+                self.unassigned_text(child);
+                continue;
+            }
+            if !child.is_element() {
+                continue;
+            }
+            match child.tag_name().name() {
+                "meta" => ctx.meta = meta::read(child),
+                "coverPage" => self.cover(child, ctx),
+                "preface" => self.collection_preface(child, ctx),
+                "statement" | "doc" => self.instrument(child, ctx.clone()),
+                "documentCollection" | "components" | "component" | "collectionBody" => {
+                    self.level(child, ctx)
+                }
+                _ => {
+                    let passages = self.passages(child, &mut Vec::new());
+                    self.doc.unassigned.extend(passages);
+                }
+            }
+        }
+    }
+
+    fn unassigned_text(&mut self, node: Node<'_, '_>) {
+        let text = node.text().unwrap_or_default();
+        if !text.trim().is_empty() {
+            let mut b = TextBuilder::default();
+            b.push_str(text);
+            self.doc.unassigned.push(Passage {
+                text: b.finish().0.plain,
+                footnote_mark: None,
+                span: span_of(node),
+            });
+        }
+    }
+
+    /// The cover page: kept as passages of the document, and read for the
+    /// symbol, the session and the agenda item.
+    fn cover(&mut self, node: Node<'_, '_>, ctx: &mut Context) {
+        let mut item_number = None;
+        let mut item_name = None;
+        for el in node.descendants().filter(Node::is_element) {
+            match el.tag_name().name() {
+                "docNumber" => ctx.document_symbol = Some(plain_of(el).0),
+                "session" => ctx.session = el.attribute("value").map(|v| v.trim().to_owned()),
+                "inline" => match el.attribute("name") {
+                    Some("agenda item") => {
+                        item_number = el
+                            .attribute("title")
+                            .map(str::to_owned)
+                            .or_else(|| {
+                                let t = plain_of(el).0;
+                                t.strip_prefix("Agenda item ").map(str::to_owned)
+                            })
+                    }
+                    Some("agenda item name") => item_name = Some(plain_of(el).0),
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        ctx.agenda_item = match (item_number, item_name) {
+            (Some(n), Some(name)) => Some(format!("{n}: {name}")),
+            (n, name) => n.or(name),
+        }
+        .or(ctx.agenda_item.take());
+        let passages = self.passages(node, &mut Vec::new());
+        self.doc.unassigned.extend(passages);
+    }
+
+    /// A collection's preface ("75/101. Questions relating to
+    /// information"): its number names the parts; its text is kept.
+    fn collection_preface(&mut self, node: Node<'_, '_>, ctx: &mut Context) {
+        if let Some(n) = node
+            .descendants()
+            .find(|e| e.tag_name().name() == "docNumber")
+        {
+            ctx.number = Some(number_of(&plain_of(n).0));
+        }
+        let passages = self.passages(node, &mut Vec::new());
+        self.doc.unassigned.extend(passages);
+    }
+
+    /// One instrument, and after it any instrument it quotes (a draft
+    /// resolution it recommends).
+    fn instrument(&mut self, node: Node<'_, '_>, mut ctx: Context) {
+        let kind = if node.attribute("name").is_some_and(|n| n.contains("decision")) {
+            InstrumentKind::Decision
+        } else {
+            InstrumentKind::Resolution
+        };
+        let own_meta = node
+            .children()
+            .find(|c| c.tag_name().name() == "meta")
+            .map(meta::read);
+        let mut b = Builder {
+            inst: Instrument {
+                kind,
+                span: span_of(node),
+                ..Default::default()
+            },
+            heading: Vec::new(),
+            last_number: None,
+        };
+        let mut quoted = Vec::new();
+        for child in node.children() {
+            if child.is_text() {
+                self.unassigned_text(child);
+                continue;
+            }
+            if !child.is_element() {
+                continue;
+            }
+            match child.tag_name().name() {
+                "meta" => {}
+                "coverPage" => self.cover(child, &mut ctx),
+                "preface" => self.preface(child, &mut b, &ctx),
+                "preamble" => self.preamble(child, &mut b),
+                "mainBody" => self.main_body(child, &mut b),
+                "conclusions" => {
+                    let mut t = TextBuilder::default();
+                    t.read(child, &|_| false);
+                    let (text, notes) = t.finish();
+                    b.inst.footnotes.extend(notes);
+                    if !text.plain.is_empty() {
+                        let adopted = b.inst.adopted.take();
+                        b.inst.adopted = Some(match adopted {
+                            Some(a) => format!("{a} {}", text.plain),
+                            None => text.plain,
+                        });
+                    }
+                }
+                "components" => quoted.push(child),
+                _ => {
+                    b.flush_heading_to_annex(span_of(child));
+                    let passages = self.passages(child, &mut b.inst.footnotes);
+                    b.inst.annex.extend(passages);
+                }
+            }
+        }
+        b.flush_heading_to_annex(b.inst.span);
+        let meta = own_meta.unwrap_or_else(|| ctx.meta.clone());
+        self.finish(&mut b.inst, &meta, &ctx);
+        self.doc.instruments.push(b.inst);
+        for q in quoted {
+            // A quoted draft has no cover page or number of its own.
+            let inner = Context {
+                meta: Meta::default(),
+                ..Default::default()
+            };
+            self.level(q, &mut inner.clone());
+        }
+    }
+
+    /// The record, and the body, symbol and year where the text is silent.
+    fn finish(&mut self, inst: &mut Instrument, meta: &Meta, ctx: &Context) {
+        let mut record: Record = meta.record.clone();
+        if record == Record::default() {
+            record = ctx.meta.record.clone();
+        }
+        record.document_symbol = ctx.document_symbol.clone().map(|s| match &inst.designation {
+            // The cover names the collection ("A/RES/75/101 A-B"); a part is
+            // one of its letters.
+            Some(part) if is_part_letter(part) => {
+                let base = s.trim_end_matches(|c: char| c.is_ascii_uppercase() || c == '-');
+                format!("{} {}", base.trim_end(), part.trim())
+            }
+            _ => s,
+        });
+        record.session = ctx.session.clone();
+        record.agenda_item = ctx.agenda_item.clone();
+        let frbr_body = meta.body.or(ctx.meta.body);
+        match (&inst.body, frbr_body) {
+            (None, Some(name)) => {
+                inst.body = Some(format!("The {name}"));
+                inst.body_from = Some(Provenance::Metadata);
+            }
+            (Some(text), Some(name)) => {
+                if crate::bodies::known(text).is_some_and(|b| b.name != name) {
+                    let span = inst.span;
+                    self.warn(
+                        WarningKind::MetadataConflict {
+                            field: "body".into(),
+                            text: text.clone(),
+                            metadata: name.into(),
+                        },
+                        span,
+                    );
+                }
+            }
+            _ => {}
+        }
+        if inst.symbol.is_none() {
+            if let Some(n) = meta.number.clone() {
+                inst.symbol = Some(n);
+                inst.symbol_from = Some(Provenance::Metadata);
+            }
+        }
+        if let Some(year) = record.date.as_ref().and_then(|d| d[..4].parse().ok()) {
+            inst.year = Some(year);
+            inst.year_from = Some(Provenance::Metadata);
+        }
+        inst.record = record;
+    }
+
+    /// The preface: "78/228." and the title.
+    fn preface(&mut self, node: Node<'_, '_>, b: &mut Builder, ctx: &Context) {
+        let mut rest = TextBuilder::default();
+        for el in node.children() {
+            if el.tag_name().name() != "p" {
+                rest.element(el, &|_| false);
+                continue;
+            }
+            for c in el.children() {
+                match c.tag_name().name() {
+                    "docNumber" if b.inst.designation.is_none() => {
+                        let (text, notes) = plain_of(c);
+                        b.inst.footnotes.extend(notes);
+                        let symbol = if is_part_letter(&text) {
+                            ctx.number.as_ref().map(|n| format!("{n} {}", text.trim()))
+                        } else if text.starts_with(|c: char| c.is_ascii_digit()) {
+                            Some(number_of(&text))
+                        } else {
+                            None
+                        };
+                        b.inst.symbol_from = symbol.as_ref().map(|_| Provenance::Text);
+                        b.inst.symbol = symbol;
+                        b.inst.designation = Some(text);
+                    }
+                    "docTitle" if b.inst.title.is_empty() => {
+                        let (text, notes) = plain_of(c);
+                        b.inst.footnotes.extend(notes);
+                        b.inst.title = text;
+                    }
+                    _ if c.is_text() => rest.push_str(c.text().unwrap_or_default()),
+                    _ if c.is_element() => rest.element(c, &|_| false),
+                    _ => {}
+                }
+            }
+        }
+        let (text, notes) = rest.finish();
+        b.inst.footnotes.extend(notes);
+        if !text.plain.is_empty() {
+            self.doc.unassigned.push(Passage {
+                text: text.plain,
+                footnote_mark: None,
+                span: span_of(node),
+            });
+        }
+    }
+
+    /// The preamble: the enacting formula and the preambular paragraphs.
+    fn preamble(&mut self, node: Node<'_, '_>, b: &mut Builder) {
+        for child in node.children() {
+            if child.is_text() {
+                if !child.text().unwrap_or_default().trim().is_empty() {
+                    b.heading.push(plain_of(child).0);
+                }
+                continue;
+            }
+            match child.tag_name().name() {
+                "formula" if b.inst.body.is_none() => {
+                    let (text, notes) = plain_of(child);
+                    b.inst.footnotes.extend(notes);
+                    let body = text.trim_end_matches([',', ' ', ':']).to_owned();
+                    if !body.is_empty() {
+                        b.inst.body = Some(body);
+                        b.inst.body_from = Some(Provenance::Text);
+                    }
+                }
+                "blockList"
+                    if !b.inst.preambular.is_empty()
+                        && !child.children().any(|c| c.tag_name().name() == "listIntroduction") =>
+                {
+                    // Items after a paragraph, outside it: its sub-paragraphs.
+                    let mut stray = TextBuilder::default();
+                    let mut subs = Vec::new();
+                    self.list(child, &mut stray, &mut subs, &mut b.inst.footnotes);
+                    let (stray, notes) = stray.finish();
+                    b.inst.footnotes.extend(notes);
+                    let count = subs.len();
+                    if let Some(last) = b.inst.preambular.last_mut() {
+                        append_text(&mut last.text, stray);
+                        last.subparagraphs.extend(subs);
+                    }
+                    self.warn(
+                        WarningKind::MarkupRepaired {
+                            repair: format!(
+                                "a list of {count} items follows preambular paragraph {} \
+                                 outside it; read as its sub-paragraphs",
+                                b.inst.preambular.len()
+                            ),
+                        },
+                        span_of(child),
+                    );
+                }
+                "container" | "blockList" => self.paragraph(child, b, Part::Preambular),
+                "p" => {
+                    let (text, notes) = plain_of(child);
+                    b.inst.footnotes.extend(notes);
+                    if !text.is_empty() {
+                        b.heading.push(text);
+                    }
+                }
+                _ if child.is_element() => {
+                    b.flush_heading_to_annex(span_of(child));
+                    let passages = self.passages(child, &mut b.inst.footnotes);
+                    b.inst.annex.extend(passages);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The main body: operative paragraphs, in sections or not, and the
+    /// headings between them.
+    fn main_body(&mut self, node: Node<'_, '_>, b: &mut Builder) {
+        for child in node.children() {
+            if child.is_text() {
+                if !child.text().unwrap_or_default().trim().is_empty() {
+                    b.heading.push(plain_of(child).0);
+                }
+                continue;
+            }
+            if !child.is_element() {
+                continue;
+            }
+            let name = child.tag_name().name();
+            if name == "paragraph" && is_clause(child) {
+                self.paragraph(child, b, Part::Operative);
+            } else if name == "paragraph" || HEADINGS.contains(&name) {
+                let (text, notes) = plain_of(child);
+                b.inst.footnotes.extend(notes);
+                if !text.is_empty() {
+                    b.heading.push(text);
+                }
+            } else if SECTIONS.contains(&name) {
+                self.main_body(child, b);
+            } else {
+                b.flush_heading_to_annex(span_of(child));
+                let passages = self.passages(child, &mut b.inst.footnotes);
+                b.inst.annex.extend(passages);
+            }
+        }
+    }
+
+    /// A preambular `container` or an operative `paragraph`.
+    fn paragraph(&mut self, node: Node<'_, '_>, b: &mut Builder, part: Part) {
+        let mut text = TextBuilder::default();
+        let mut subs = Vec::new();
+        let mut number_text = None;
+        let mut heading = std::mem::take(&mut b.heading);
+        let children: Box<dyn Iterator<Item = Node<'_, '_>>> = if node.tag_name().name() == "blockList" {
+            self.list(node, &mut text, &mut subs, &mut b.inst.footnotes);
+            Box::new(std::iter::empty())
+        } else {
+            Box::new(node.children())
+        };
+        for child in children {
+            if child.is_text() {
+                text.push_str(child.text().unwrap_or_default());
+                continue;
+            }
+            match child.tag_name().name() {
+                "num" if number_text.is_none() && text.is_empty() => {
+                    let (t, notes) = plain_of(child);
+                    b.inst.footnotes.extend(notes);
+                    number_text = Some(t);
+                }
+                "heading" | "subheading" if text.is_empty() && subs.is_empty() => {
+                    let (t, notes) = plain_of(child);
+                    b.inst.footnotes.extend(notes);
+                    heading.push(t);
+                }
+                "list" | "blockList" => {
+                    self.list(child, &mut text, &mut subs, &mut b.inst.footnotes)
+                }
+                _ if child.is_element() => text.element(child, &|_| false),
+                _ => {}
+            }
+        }
+        let number = number_text.as_deref().and_then(parse_number);
+        if let (Some(t), None) = (&number_text, number) {
+            // "I", "A.": a number that is not one is text of the paragraph.
+            let mut with = TextBuilder::default();
+            with.push_str(t);
+            with.space();
+            let (rest, notes) = text.finish();
+            b.inst.footnotes.extend(notes);
+            text = with;
+            text.append(rest);
+        }
+        let (plain, notes) = text.finish();
+        b.inst.footnotes.extend(notes);
+        let span = span_of(node);
+        if let (Some(n), Some(last)) = (number, b.last_number) {
+            if n != last + 1 {
+                self.warn(
+                    WarningKind::NumberOutOfSequence {
+                        expected: last + 1,
+                        found: n,
+                    },
+                    span,
+                );
+            }
+        }
+        if number.is_some() {
+            b.last_number = number;
+        }
+        let lead = self.lead(node, &plain, part, span);
+        let list = match part {
+            Part::Preambular => &mut b.inst.preambular,
+            Part::Operative => &mut b.inst.operative,
+        };
+        let ordinal = u32::try_from(list.len() + 1).unwrap_or(u32::MAX);
+        list.push(Paragraph {
+            part,
+            ordinal,
+            number,
+            lead,
+            heading: (!heading.is_empty()).then(|| heading.join(" ")),
+            text: plain,
+            subparagraphs: subs,
+            span,
+            ..Default::default()
+        });
+    }
+
+    /// The lead phrase: the italics that open the paragraph, checked
+    /// against the container's name and the lead table.
+    fn lead(
+        &mut self,
+        node: Node<'_, '_>,
+        text: &Text,
+        part: Part,
+        span: crate::model::Span,
+    ) -> Option<String> {
+        let italic = text
+            .emphasis
+            .first()
+            .filter(|e| e.start == 0)
+            .map(|e| text.plain[e.start..e.end].trim_end_matches([',', ':', ';']).to_owned());
+        let name = node
+            .attribute("name")
+            .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|n| !n.is_empty());
+        if let (Some(i), Some(n)) = (&italic, &name) {
+            if !i.eq_ignore_ascii_case(n) {
+                self.warn(
+                    WarningKind::LeadDisagrees {
+                        name: n.clone(),
+                        italic: i.clone(),
+                    },
+                    span,
+                );
+            }
+        }
+        let table = leads::match_lead(&text.plain, part).map(|m| m.phrase.to_owned());
+        let lead = italic
+            .or_else(|| name.filter(|n| text.plain.starts_with(n.as_str())))
+            .or(table.clone());
+        if lead.is_none() && !text.plain.is_empty() {
+            let excerpt: String = text.plain.chars().take(60).collect();
+            self.warn(WarningKind::NoLeadPhrase { excerpt }, span);
+        }
+        lead
+    }
+
+    /// A `list` (chapeau and points) or `blockList` (introduction and
+    /// items): the chapeau joins the paragraph's text, each point is a
+    /// sub-paragraph, and a `sublist` belongs to the point before it.
+    fn list(
+        &mut self,
+        node: Node<'_, '_>,
+        text: &mut TextBuilder,
+        subs: &mut Vec<Subparagraph>,
+        footnotes: &mut Vec<Footnote>,
+    ) {
+        for child in node.children() {
+            if child.is_text() {
+                text.push_str(child.text().unwrap_or_default());
+                continue;
+            }
+            match child.tag_name().name() {
+                "point" | "item" => subs.push(self.subparagraph(child, footnotes)),
+                "sublist" | "list" | "blockList" => {
+                    let mut ignored = TextBuilder::default();
+                    let mut deeper = Vec::new();
+                    self.list(child, &mut ignored, &mut deeper, footnotes);
+                    let (stray, notes) = ignored.finish();
+                    footnotes.extend(notes);
+                    match subs.last_mut() {
+                        Some(parent) => {
+                            append_text(&mut parent.text, stray);
+                            parent.subparagraphs.extend(deeper);
+                        }
+                        None => {
+                            text.append(stray);
+                            subs.extend(deeper);
+                        }
+                    }
+                }
+                _ if child.is_element() => text.element(child, &|_| false),
+                _ => {}
+            }
+        }
+    }
+
+    fn subparagraph(&mut self, node: Node<'_, '_>, footnotes: &mut Vec<Footnote>) -> Subparagraph {
+        let mut label = None;
+        let mut text = TextBuilder::default();
+        let mut subs = Vec::new();
+        for child in node.children() {
+            if child.is_text() {
+                text.push_str(child.text().unwrap_or_default());
+                continue;
+            }
+            match child.tag_name().name() {
+                "num" if label.is_none() && text.is_empty() => {
+                    let (t, notes) = plain_of(child);
+                    footnotes.extend(notes);
+                    label = Some(t);
+                }
+                "list" | "sublist" | "blockList" => self.list(child, &mut text, &mut subs, footnotes),
+                _ if child.is_element() => text.element(child, &|_| false),
+                _ => {}
+            }
+        }
+        let (plain, notes) = text.finish();
+        footnotes.extend(notes);
+        Subparagraph {
+            label: label.as_deref().map(bare_label).unwrap_or_default(),
+            text: plain,
+            subparagraphs: subs,
+            span: span_of(node),
+            ..Default::default()
+        }
+    }
+
+    /// An element kept as it reads: one passage per block that holds no
+    /// other block, footnotes taken out into `footnotes`.
+    fn passages(&mut self, node: Node<'_, '_>, footnotes: &mut Vec<Footnote>) -> Vec<Passage> {
+        let mut out = Vec::new();
+        self.collect_passages(node, footnotes, &mut out);
+        out
+    }
+
+    fn collect_passages(
+        &mut self,
+        node: Node<'_, '_>,
+        footnotes: &mut Vec<Footnote>,
+        out: &mut Vec<Passage>,
+    ) {
+        let holds_blocks = node.descendants().skip(1).any(|d| {
+            d.is_element()
+                && STRUCTURE.contains(&d.tag_name().name())
+                && !d.ancestors().any(|a| a.tag_name().name() == "authorialNote")
+        });
+        if !holds_blocks || node.is_text() {
+            let (text, notes) = if node.is_text() {
+                let mut b = TextBuilder::default();
+                b.push_str(node.text().unwrap_or_default());
+                b.finish()
+            } else {
+                let mut b = TextBuilder::default();
+                b.element(node, &|_| false);
+                b.finish()
+            };
+            footnotes.extend(notes);
+            if !text.plain.is_empty() {
+                out.push(Passage {
+                    text: text.plain,
+                    footnote_mark: None,
+                    span: span_of(node),
+                });
+            }
+            return;
+        }
+        for child in node.children() {
+            if child.is_element() && child.tag_name().name() == "meta" {
+                continue;
+            }
+            if child.is_element() || child.is_text() {
+                self.collect_passages(child, footnotes, out);
+            }
+        }
+    }
+}
+
+/// An instrument being read: the headings waiting for their paragraph.
+struct Builder {
+    inst: Instrument,
+    heading: Vec<String>,
+    last_number: Option<u32>,
+}
+
+impl Builder {
+    /// Headings with no paragraph after them are kept in the annex.
+    fn flush_heading_to_annex(&mut self, span: crate::model::Span) {
+        if !self.heading.is_empty() {
+            self.inst.annex.push(Passage {
+                text: self.heading.join(" "),
+                footnote_mark: None,
+                span,
+            });
+            self.heading.clear();
+        }
+    }
+}
+
+/// Whether a `paragraph` is a clause (it has content) rather than a
+/// heading marked up as a paragraph.
+fn is_clause(node: Node<'_, '_>) -> bool {
+    node.children()
+        .any(|c| matches!(c.tag_name().name(), "content" | "list" | "p" | "blockList"))
+}
+
+/// "1." is 1.
+fn parse_number(num: &str) -> Option<u32> {
+    num.trim().trim_end_matches('.').trim().parse().ok()
+}
+
+/// "78/228." is "78/228".
+fn number_of(designation: &str) -> String {
+    designation.trim().trim_end_matches('.').trim().to_owned()
+}
+
+/// "A", "B": a part of a collection.
+fn is_part_letter(s: &str) -> bool {
+    let s = s.trim().trim_end_matches('.');
+    s.len() == 1 && s.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// "(a)" is "a", "(ii)" is "ii", "a." is "a".
+fn bare_label(num: &str) -> String {
+    num.trim()
+        .trim_start_matches('(')
+        .trim_end_matches(['.', ')'])
+        .trim()
+        .to_owned()
+}

@@ -1,0 +1,2 @@
+//! The importer on hand-made files; the UN's own files are read by
+//! `tests/akn.rs`.

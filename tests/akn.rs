@@ -1,0 +1,256 @@
+//! The UN's own Akoma Ntoso files (`../shared/un-akn`, 2,267 resolutions):
+//! every one imports without an error, with as many paragraphs and
+//! sub-paragraphs as its markup has, and every word of its text outside
+//! `meta` kept exactly once.
+//!
+//! The whole folder (110 MB) takes about a minute in a debug build; the
+//! suite reads every fifth file. `CLAUSE_EXPLORER_AKN_ALL=1 cargo test
+//! --test akn` reads them all (and `cargo bench --bench akn` times them).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use clause_explorer::akn;
+use clause_explorer::model::{Document, Subparagraph};
+use common::Words;
+
+fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/un-akn")
+}
+
+fn xml_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            xml_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "xml") {
+            out.push(p);
+        }
+    }
+}
+
+/// The files this run reads: all of them, or every fifth.
+fn sample() -> Vec<PathBuf> {
+    let mut all = Vec::new();
+    xml_files(&shared(), &mut all);
+    assert!(all.len() >= 2000, "expected the 2,267 files of ../shared/un-akn, found {}", all.len());
+    if std::env::var_os("CLAUSE_EXPLORER_AKN_ALL").is_some() {
+        all
+    } else {
+        all.into_iter().step_by(5).collect()
+    }
+}
+
+/// Elements whose text joins the words around it (all others are blocks).
+const INLINE: &[&str] = &["span", "a", "sup", "sub", "i", "b", "u", "inline"];
+
+/// The words of the file's text outside `meta`, read straight from the
+/// tree: text nodes in order, a space at every element boundary but
+/// inline ones.
+fn input_words(xml: &roxmltree::Document<'_>) -> Words {
+    fn walk(node: roxmltree::Node<'_, '_>, out: &mut String, notes: &mut String) {
+        for c in node.children() {
+            if c.is_text() {
+                out.push_str(c.text().unwrap_or_default());
+            } else if c.tag_name().name() == "authorialNote" {
+                // A footnote is not text where it is cited: the words
+                // around its mark join ("a<note/>nd" is "and").
+                notes.push(' ');
+                let mut inner = String::new();
+                walk(c, &mut inner, notes);
+                notes.push_str(&inner);
+            } else if c.is_element() && c.tag_name().name() != "meta" {
+                let inline = INLINE.contains(&c.tag_name().name());
+                if !inline {
+                    out.push(' ');
+                }
+                walk(c, out, notes);
+                if !inline {
+                    out.push(' ');
+                }
+            }
+        }
+    }
+    let (mut text, mut notes) = (String::new(), String::new());
+    walk(xml.root_element(), &mut text, &mut notes);
+    let mut words = Words::new();
+    common::add(&mut words, &text);
+    common::add(&mut words, &notes);
+    words
+}
+
+/// What the markup itself counts: preambular paragraphs (`container`s and
+/// `blockList`s of a `preamble`), operative paragraphs (`paragraph`s with
+/// content in a statement's `mainBody`, in sections or not) and their
+/// sub-paragraphs (`point`s and `item`s).
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Counts {
+    preambular: usize,
+    operative: usize,
+    subparagraphs: usize,
+}
+
+const SECTIONS: &[&str] = &["section", "part", "chapter", "title", "subsection", "division"];
+
+fn markup_counts(xml: &roxmltree::Document<'_>) -> Counts {
+    let mut c = Counts::default();
+    let name = |n: roxmltree::Node<'_, '_>| n.tag_name().name().to_owned();
+    for n in xml.descendants().filter(|n| n.is_element()) {
+        let parent = n.parent_element().map(name).unwrap_or_default();
+        let clause_parent = || {
+            n.ancestors().skip(1).find(|a| !SECTIONS.contains(&a.tag_name().name()))
+                .is_some_and(|a| a.tag_name().name() == "mainBody"
+                    && a.parent_element().is_some_and(|s| s.tag_name().name() == "statement"))
+        };
+        match name(n).as_str() {
+            // A list straight in the preamble with no introduction of its
+            // own continues the paragraph before it (75/55).
+            "container" | "blockList" if parent == "preamble" => {
+                let stray = name(n) == "blockList"
+                    && !n.children().any(|k| k.tag_name().name() == "listIntroduction")
+                    && n.prev_sibling_element().is_some_and(|p| name(p) == "container");
+                c.preambular += usize::from(!stray);
+                c.subparagraphs += n.descendants().filter(|d| d.tag_name().name() == "item").count();
+            }
+            "paragraph" if clause_parent()
+                && n.children().any(|k| matches!(k.tag_name().name(), "content" | "list" | "p" | "blockList")) =>
+            {
+                c.operative += 1;
+                // A quoted text (`embeddedStructure`: a draft recommended
+                // for adoption) is text of the paragraph that quotes it.
+                c.subparagraphs += n
+                    .descendants()
+                    .filter(|d| matches!(d.tag_name().name(), "point" | "item"))
+                    .filter(|d| !d.ancestors().any(|a| a.tag_name().name() == "embeddedStructure"))
+                    .count();
+            }
+            _ => {}
+        }
+    }
+    c
+}
+
+fn model_counts(doc: &Document) -> Counts {
+    fn subs(list: &[Subparagraph]) -> usize {
+        list.iter().map(|s| 1 + subs(&s.subparagraphs)).sum()
+    }
+    let mut c = Counts::default();
+    for inst in &doc.instruments {
+        c.preambular += inst.preambular.len();
+        c.operative += inst.operative.len();
+        c.subparagraphs += inst.paragraphs().map(|p| subs(&p.subparagraphs)).sum::<usize>();
+    }
+    c
+}
+
+/// The words of an element's text, footnotes left out, in order.
+fn source_words(node: roxmltree::Node<'_, '_>) -> String {
+    fn walk(node: roxmltree::Node<'_, '_>, out: &mut String) {
+        for c in node.children() {
+            if c.is_text() {
+                out.push_str(c.text().unwrap_or_default());
+            } else if c.is_element() && c.tag_name().name() != "authorialNote" {
+                let inline = INLINE.contains(&c.tag_name().name());
+                if !inline {
+                    out.push(' ');
+                }
+                walk(c, out);
+                if !inline {
+                    out.push(' ');
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(node, &mut out);
+    out
+}
+
+/// Paragraphs whose words (number, text, sub-paragraphs depth first) are
+/// not in the order of their element's text.
+fn out_of_order(doc: &Document, xml: &roxmltree::Document<'_>) -> Vec<String> {
+    let by_start: std::collections::HashMap<usize, roxmltree::Node<'_, '_>> = xml
+        .descendants()
+        .filter(|n| n.is_element())
+        .map(|n| (n.range().start, n))
+        .collect();
+    let mut problems = Vec::new();
+    for p in doc.instruments.iter().flat_map(|i| i.paragraphs()) {
+        let Some(node) = by_start.get(&p.span.start) else {
+            problems.push(format!("{}: {}: no element at its span", doc.source, p.id));
+            continue;
+        };
+        let text = source_words(*node);
+        let source = common::word_sequence(&text);
+        let words = common::paragraph_words(p);
+        if let Some(k) = common::first_out_of_order(&words, &source) {
+            problems.push(format!(
+                "{}: {}: word {k} {:?} out of source order\n  import: {}\n  source: {}",
+                doc.source,
+                p.id,
+                words[k],
+                words.join(" "),
+                source.join(" ")
+            ));
+        }
+    }
+    problems
+}
+
+/// Checks one file; the problems found, one line each.
+fn check(path: &Path) -> Vec<String> {
+    let src = std::fs::read_to_string(path).unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let mut problems = Vec::new();
+    let doc = match akn::import(&name, &src) {
+        Ok(doc) => doc,
+        Err(e) => return vec![format!("{}: {e}", path.display())],
+    };
+    let doc = {
+        let mut docs = vec![doc];
+        clause_explorer::cite::assign(&mut docs);
+        docs.pop().unwrap()
+    };
+    if doc.instruments.is_empty() {
+        problems.push(format!("{name}: no instrument"));
+    }
+    let xml = roxmltree::Document::parse(&src).unwrap();
+    let (markup, model) = (markup_counts(&xml), model_counts(&doc));
+    if markup != model {
+        problems.push(format!("{name}: markup has {markup:?}, the import {model:?}"));
+    }
+    let diff = common::difference(&input_words(&xml), &common::output_words(&doc));
+    if !diff.is_empty() {
+        let shown: Vec<_> = diff.iter().take(12).collect();
+        problems.push(format!("{name}: words lost (+) or invented (-): {shown:?}"));
+    }
+    problems.extend(out_of_order(&doc, &xml));
+    problems
+}
+
+#[test]
+fn every_un_file_imports_with_its_counts_and_every_word() {
+    let files = sample();
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let chunks: Vec<&[PathBuf]> = files.chunks(files.len().div_ceil(threads)).collect();
+    let problems: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = chunks
+            .iter()
+            .map(|chunk| s.spawn(move || chunk.iter().flat_map(|p| check(p)).collect::<Vec<_>>()))
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap()).collect()
+    });
+    assert!(
+        problems.is_empty(),
+        "{} problems in {} files:\n{}",
+        problems.len(),
+        files.len(),
+        problems.join("\n")
+    );
+}
