@@ -186,7 +186,17 @@ fn out_of_order(doc: &Document, xml: &roxmltree::Document<'_>) -> Vec<String> {
             problems.push(format!("{}: {}: no element at its span", doc.source, p.id));
             continue;
         };
-        let text = source_words(*node);
+        let mut text = source_words(*node);
+        // Sub-paragraphs the markup put outside their paragraph (a list
+        // after a preambular container) follow its text.
+        for sub in &p.subparagraphs {
+            if !node.range().contains(&sub.span.start) {
+                if let Some(n) = by_start.get(&sub.span.start) {
+                    text.push(' ');
+                    text.push_str(&source_words(*n));
+                }
+            }
+        }
         let source = common::word_sequence(&text);
         let words = common::paragraph_words(p);
         if let Some(k) = common::first_out_of_order(&words, &source) {

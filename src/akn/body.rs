@@ -186,8 +186,15 @@ impl Reader<'_> {
             (n, name) => n.or(name),
         }
         .or(ctx.agenda_item.take());
-        let passages = self.passages(node, &mut Vec::new());
-        self.doc.unassigned.extend(passages);
+        // One passage a line of the cover page.
+        for line in node.children() {
+            if line.is_element() {
+                let passages = self.passages(line, &mut Vec::new());
+                self.doc.unassigned.extend(passages);
+            } else if line.is_text() {
+                self.unassigned_text(line);
+            }
+        }
     }
 
     /// A collection's preface ("75/101. Questions relating to
