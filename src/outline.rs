@@ -61,11 +61,48 @@ fn instrument(out: &mut String, inst: &Instrument) {
     if let Some(y) = inst.year {
         let _ = writeln!(out, "  year: {y}");
     }
+    record(out, &inst.record);
     for p in inst.paragraphs() {
         paragraph(out, p);
     }
     for f in &inst.footnotes {
         let _ = writeln!(out, "  footnote {}: {}", f.mark, f.text.plain);
+    }
+    for a in &inst.annex {
+        let _ = writeln!(out, "  annex: {}", ends(&a.text));
+    }
+}
+
+/// The record, one line a field that is set (none for text sources).
+fn record(out: &mut String, r: &crate::model::Record) {
+    let fields = [
+        ("symbol", &r.document_symbol),
+        ("date", &r.date),
+        ("session", &r.session),
+        ("agenda item", &r.agenda_item),
+        ("draft", &r.draft),
+        ("meeting", &r.meeting),
+    ];
+    for (name, value) in fields {
+        if let Some(v) = value {
+            let _ = writeln!(out, "  {name}: {v}");
+        }
+    }
+    match &r.vote {
+        Some(crate::model::Vote::WithoutVote) => {
+            let _ = writeln!(out, "  vote: without a vote");
+        }
+        Some(crate::model::Vote::Recorded {
+            in_favour,
+            against,
+            abstaining,
+        }) => {
+            let _ = writeln!(out, "  vote: {in_favour}-{against}-{abstaining}");
+        }
+        None => {}
+    }
+    if !r.subjects.is_empty() {
+        let _ = writeln!(out, "  subjects: {}", r.subjects.join("; "));
     }
 }
 
@@ -73,6 +110,9 @@ fn paragraph(out: &mut String, p: &Paragraph) {
     let short_id =
         p.id.rsplit_once(&format!("-{}-", p.part.abbreviation()))
             .map_or(p.id.as_str(), |(_, n)| n);
+    if let Some(h) = &p.heading {
+        let _ = writeln!(out, "  heading: {}", ends(h));
+    }
     let _ = writeln!(
         out,
         "  {} {short_id} [{}] {}{}",
@@ -82,6 +122,7 @@ fn paragraph(out: &mut String, p: &Paragraph) {
         marks(&p.text)
     );
     joins(out, &p.text, "      ");
+    links(out, &p.text, "      ");
     for s in &p.subparagraphs {
         subparagraph(out, s, 1);
     }
@@ -99,6 +140,14 @@ fn subparagraph(out: &mut String, s: &Subparagraph, depth: usize) {
     joins(out, &s.text, &format!("{indent}    "));
     for child in &s.subparagraphs {
         subparagraph(out, child, depth + 1);
+    }
+}
+
+/// Each link: its words and where it points.
+fn links(out: &mut String, text: &Text, indent: &str) {
+    for l in &text.links {
+        let words = text.plain.get(l.span.start..l.span.end).unwrap_or_default();
+        let _ = writeln!(out, "{indent}link: {words} -> {}", l.href);
     }
 }
 

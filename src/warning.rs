@@ -55,6 +55,10 @@ pub enum WarningKind {
     /// Occurs when an XML file's markup is wrong in a way whose intent is
     /// plain, and the importer read it as intended.
     MarkupRepaired { repair: String },
+    /// Occurs when an XML file marks up a sub-paragraph ("(a) To …") as
+    /// an unnumbered paragraph after operative paragraph `after`; it is
+    /// read as that paragraph's sub-paragraph.
+    SubparagraphMarkedAsParagraph { label: String, after: u32 },
     /// Occurs when an XML file's metadata contradicts its text (the FRBR
     /// identifier names another body than the enacting formula).
     MetadataConflict {
@@ -120,6 +124,11 @@ impl fmt::Display for WarningKind {
                  \u{201c}{italic}\u{201d}; the italics are kept as its lead"
             ),
             WarningKind::MarkupRepaired { repair } => write!(f, "markup repaired: {repair}"),
+            WarningKind::SubparagraphMarkedAsParagraph { label, after } => write!(
+                f,
+                "markup repaired: sub-paragraph ({label}) is marked up as a paragraph \
+                 without a number; read as a sub-paragraph of operative paragraph {after}"
+            ),
             WarningKind::MetadataConflict {
                 field,
                 text,

@@ -167,13 +167,10 @@ impl Reader<'_> {
                 "session" => ctx.session = el.attribute("value").map(|v| v.trim().to_owned()),
                 "inline" => match el.attribute("name") {
                     Some("agenda item") => {
-                        item_number = el
-                            .attribute("title")
-                            .map(str::to_owned)
-                            .or_else(|| {
-                                let t = plain_of(el).0;
-                                t.strip_prefix("Agenda item ").map(str::to_owned)
-                            })
+                        item_number = el.attribute("title").map(str::to_owned).or_else(|| {
+                            let t = plain_of(el).0;
+                            t.strip_prefix("Agenda item ").map(str::to_owned)
+                        })
                     }
                     Some("agenda item name") => item_name = Some(plain_of(el).0),
                     _ => {}
@@ -213,7 +210,10 @@ impl Reader<'_> {
     /// One instrument, and after it any instrument it quotes (a draft
     /// resolution it recommends).
     fn instrument(&mut self, node: Node<'_, '_>, mut ctx: Context) {
-        let kind = if node.attribute("name").is_some_and(|n| n.contains("decision")) {
+        let kind = if node
+            .attribute("name")
+            .is_some_and(|n| n.contains("decision"))
+        {
             InstrumentKind::Decision
         } else {
             InstrumentKind::Resolution
@@ -287,15 +287,18 @@ impl Reader<'_> {
         if record == Record::default() {
             record = ctx.meta.record.clone();
         }
-        record.document_symbol = ctx.document_symbol.clone().map(|s| match &inst.designation {
-            // The cover names the collection ("A/RES/75/101 A-B"); a part is
-            // one of its letters.
-            Some(part) if is_part_letter(part) => {
-                let base = s.trim_end_matches(|c: char| c.is_ascii_uppercase() || c == '-');
-                format!("{} {}", base.trim_end(), part.trim())
-            }
-            _ => s,
-        });
+        record.document_symbol = ctx
+            .document_symbol
+            .clone()
+            .map(|s| match &inst.designation {
+                // The cover names the collection ("A/RES/75/101 A-B"); a part is
+                // one of its letters.
+                Some(part) if is_part_letter(part) => {
+                    let base = s.trim_end_matches(|c: char| c.is_ascii_uppercase() || c == '-');
+                    format!("{} {}", base.trim_end(), part.trim())
+                }
+                _ => s,
+            });
         record.session = ctx.session.clone();
         record.agenda_item = ctx.agenda_item.clone();
         let frbr_body = meta.body.or(ctx.meta.body);
@@ -399,7 +402,9 @@ impl Reader<'_> {
                 }
                 "blockList"
                     if !b.inst.preambular.is_empty()
-                        && !child.children().any(|c| c.tag_name().name() == "listIntroduction") =>
+                        && !child
+                            .children()
+                            .any(|c| c.tag_name().name() == "listIntroduction") =>
                 {
                     // Items after a paragraph, outside it: its sub-paragraphs.
                     let mut stray = TextBuilder::default();
@@ -455,7 +460,9 @@ impl Reader<'_> {
                 continue;
             }
             let name = child.tag_name().name();
-            if name == "paragraph" && is_clause(child) {
+            if name == "paragraph" && is_clause(child) && self.stray_label(child, b) {
+                // Read as a sub-paragraph of the paragraph before it.
+            } else if name == "paragraph" && is_clause(child) {
                 self.paragraph(child, b, Part::Operative);
             } else if name == "paragraph" || HEADINGS.contains(&name) {
                 let (text, notes) = plain_of(child);
@@ -473,18 +480,78 @@ impl Reader<'_> {
         }
     }
 
+    /// A sub-paragraph marked up as a paragraph: no number, its text opens
+    /// with a label ("(a) To cooperate…") and follows an operative
+    /// paragraph. It is read as that paragraph's sub-paragraph, and said so.
+    fn stray_label(&mut self, node: Node<'_, '_>, b: &mut Builder) -> bool {
+        if b.inst.operative.is_empty() {
+            return false;
+        }
+        let num = node.children().find(|c| c.tag_name().name() == "num");
+        let num_label = num.map(|n| plain_of(n).0);
+        if num_label
+            .as_deref()
+            .is_some_and(|l| split_label(&format!("{l} x")).is_none())
+        {
+            return false;
+        }
+        let span = span_of(node);
+        let after = u32::try_from(b.inst.operative.len()).unwrap_or(u32::MAX);
+        let sub = if num_label.is_some() {
+            // Read as a point is: its number the label, its list deeper.
+            self.subparagraph(node, &mut b.inst.footnotes)
+        } else {
+            let mut t = TextBuilder::default();
+            t.read(node, &|_| false);
+            let (text, notes) = t.finish();
+            let Some((label, rest)) = split_label(&text.plain) else {
+                return false;
+            };
+            let (label, rest) = (label.to_owned(), rest.to_owned());
+            b.inst.footnotes.extend(notes);
+            let cut = text.plain.len() - rest.len();
+            Subparagraph {
+                label,
+                text: text_after(&text, cut, rest),
+                span,
+                ..Default::default()
+            }
+        };
+        let label = sub.label.clone();
+        let parent = b.inst.operative.last_mut().expect("checked above");
+        // "(i)" under a sub-paragraph that ends with a colon, or after a
+        // roman sibling, is one level down; after "(h)" it is a letter.
+        let nests = parent.subparagraphs.last().is_some_and(|last| {
+            is_roman(&label)
+                && ((label == "i"
+                    && last.text.plain.ends_with(':')
+                    && last.subparagraphs.is_empty())
+                    || !last.subparagraphs.is_empty())
+        });
+        match parent.subparagraphs.last_mut() {
+            Some(last) if nests => last.subparagraphs.push(sub),
+            _ => parent.subparagraphs.push(sub),
+        }
+        self.warn(
+            WarningKind::SubparagraphMarkedAsParagraph { label, after },
+            span,
+        );
+        true
+    }
+
     /// A preambular `container` or an operative `paragraph`.
     fn paragraph(&mut self, node: Node<'_, '_>, b: &mut Builder, part: Part) {
         let mut text = TextBuilder::default();
         let mut subs = Vec::new();
         let mut number_text = None;
         let mut heading = std::mem::take(&mut b.heading);
-        let children: Box<dyn Iterator<Item = Node<'_, '_>>> = if node.tag_name().name() == "blockList" {
-            self.list(node, &mut text, &mut subs, &mut b.inst.footnotes);
-            Box::new(std::iter::empty())
-        } else {
-            Box::new(node.children())
-        };
+        let children: Box<dyn Iterator<Item = Node<'_, '_>>> =
+            if node.tag_name().name() == "blockList" {
+                self.list(node, &mut text, &mut subs, &mut b.inst.footnotes);
+                Box::new(std::iter::empty())
+            } else {
+                Box::new(node.children())
+            };
         for child in children {
             if child.is_text() {
                 text.push_str(child.text().unwrap_or_default());
@@ -564,11 +631,11 @@ impl Reader<'_> {
         part: Part,
         span: crate::model::Span,
     ) -> Option<String> {
-        let italic = text
-            .emphasis
-            .first()
-            .filter(|e| e.start == 0)
-            .map(|e| text.plain[e.start..e.end].trim_end_matches([',', ':', ';']).to_owned());
+        let italic = text.emphasis.first().filter(|e| e.start == 0).map(|e| {
+            text.plain[e.start..e.end]
+                .trim_end_matches([',', ':', ';'])
+                .to_owned()
+        });
         let name = node
             .attribute("name")
             .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -650,7 +717,9 @@ impl Reader<'_> {
                     footnotes.extend(notes);
                     label = Some(t);
                 }
-                "list" | "sublist" | "blockList" => self.list(child, &mut text, &mut subs, footnotes),
+                "list" | "sublist" | "blockList" => {
+                    self.list(child, &mut text, &mut subs, footnotes)
+                }
                 _ if child.is_element() => text.element(child, &|_| false),
                 _ => {}
             }
@@ -683,7 +752,9 @@ impl Reader<'_> {
         let holds_blocks = node.descendants().skip(1).any(|d| {
             d.is_element()
                 && STRUCTURE.contains(&d.tag_name().name())
-                && !d.ancestors().any(|a| a.tag_name().name() == "authorialNote")
+                && !d
+                    .ancestors()
+                    .any(|a| a.tag_name().name() == "authorialNote")
         });
         if !holds_blocks || node.is_text() {
             let (text, notes) = if node.is_text() {
@@ -758,6 +829,55 @@ fn number_of(designation: &str) -> String {
 fn is_part_letter(s: &str) -> bool {
     let s = s.trim().trim_end_matches('.');
     s.len() == 1 && s.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// "(a) To cooperate" is ("a", "To cooperate"): a label of one to four
+/// letters in brackets opening a text.
+fn split_label(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix('(')?;
+    let close = rest.find(')')?;
+    let label = &rest[..close];
+    let after = rest[close + 1..].strip_prefix(' ')?;
+    let is_label = (1..=4).contains(&label.len()) && label.chars().all(|c| c.is_ascii_lowercase());
+    is_label.then_some((label, after))
+}
+
+fn is_roman(label: &str) -> bool {
+    !label.is_empty() && label.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+}
+
+/// The part of `text` from byte `cut` on (`rest`), its offsets moved.
+fn text_after(text: &Text, cut: usize, rest: String) -> Text {
+    use crate::model::{Link, MarkRef, Span};
+    let shift = |s: Span| Span::new(s.start - cut, s.end - cut);
+    Text {
+        plain: rest,
+        marks: text
+            .marks
+            .iter()
+            .filter(|m| m.at >= cut)
+            .map(|m| MarkRef {
+                mark: m.mark.clone(),
+                at: m.at - cut,
+            })
+            .collect(),
+        emphasis: text
+            .emphasis
+            .iter()
+            .filter(|e| e.start >= cut)
+            .map(|e| shift(*e))
+            .collect(),
+        links: text
+            .links
+            .iter()
+            .filter(|l| l.span.start >= cut)
+            .map(|l| Link {
+                span: shift(l.span),
+                href: l.href.clone(),
+            })
+            .collect(),
+        joins: Vec::new(),
+    }
 }
 
 /// "(a)" is "a", "(ii)" is "ii", "a." is "a".

@@ -41,7 +41,10 @@ pub fn read(meta: Node<'_, '_>) -> Meta {
                 }
             }
             "FRBRdate" if in_work(el) && el.attribute("name") == Some("adoption") => {
-                out.record.date = el.attribute("date").filter(|d| is_date(d)).map(str::to_owned);
+                out.record.date = el
+                    .attribute("date")
+                    .filter(|d| is_date(d))
+                    .map(str::to_owned);
             }
             "keyword" => {
                 if let Some(term) = subject(el) {
@@ -61,7 +64,12 @@ pub fn read(meta: Node<'_, '_>) -> Meta {
                     Some("draftResolution" | "draftDecision") if out.record.draft.is_none() => {
                         out.record.draft = symbol.map(str::to_owned);
                     }
-                    Some("adopted") => out.record.meeting = symbol.map(str::to_owned),
+                    // The GA's meeting records are documents ("A/78/PV.50");
+                    // the HRC's step says "Adopted 20-10-17, 47th meeting",
+                    // which the adoption line already reads.
+                    Some("adopted") => {
+                        out.record.meeting = symbol.filter(|s| s.contains('/')).map(str::to_owned)
+                    }
                     _ => {}
                 }
             }
@@ -161,7 +169,9 @@ fn vote(el: Node<'_, '_>) -> Option<Vote> {
         "adoptedRecordedVote" => {
             let count = |what: &str| -> u32 {
                 el.children()
-                    .filter(|c| c.tag_name().name() == "count" && c.attribute("refersTo") == Some(what))
+                    .filter(|c| {
+                        c.tag_name().name() == "count" && c.attribute("refersTo") == Some(what)
+                    })
                     .find_map(|c| c.attribute("value")?.trim().parse().ok())
                     .unwrap_or(0)
             };
@@ -181,7 +191,10 @@ mod tests {
 
     #[test]
     fn thesaurus_terms_read_as_a_reader_writes_them() {
-        assert_eq!(sentence_case("TRAFFICKING IN PERSONS"), "Trafficking in persons");
+        assert_eq!(
+            sentence_case("TRAFFICKING IN PERSONS"),
+            "Trafficking in persons"
+        );
         assert_eq!(sentence_case("women's rights"), "Women's rights");
         assert_eq!(
             sentence_case("COORDINATION WITHIN UN SYSTEM"),
@@ -192,11 +205,17 @@ mod tests {
     #[test]
     fn the_frbr_identifier_names_the_body_and_the_number() {
         let mut m = Meta::default();
-        read_frbr_this("/akn/un/statement/deliberation/unga-hrc/2023-10-11/54-10/!main/", &mut m);
+        read_frbr_this(
+            "/akn/un/statement/deliberation/unga-hrc/2023-10-11/54-10/!main/",
+            &mut m,
+        );
         assert_eq!(m.body, Some("Human Rights Council"));
         assert_eq!(m.number.as_deref(), Some("54/10"));
         let mut m = Meta::default();
-        read_frbr_this("/akn/un/statement/deliberation/unecosoc/2021-07-22/2021-25/!main/", &mut m);
+        read_frbr_this(
+            "/akn/un/statement/deliberation/unecosoc/2021-07-22/2021-25/!main/",
+            &mut m,
+        );
         assert_eq!(m.body, Some("Economic and Social Council"));
         assert_eq!(m.number.as_deref(), Some("2021/25"));
     }

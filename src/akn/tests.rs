@@ -17,7 +17,8 @@ fn imported(body: &str) -> Document {
     docs.pop().unwrap()
 }
 
-const PREFACE: &str = r#"<preface><p><docNumber>54/10.</docNumber><docTitle>A title</docTitle></p></preface>"#;
+const PREFACE: &str =
+    r#"<preface><p><docNumber>54/10.</docNumber><docTitle>A title</docTitle></p></preface>"#;
 
 #[test]
 fn a_sublist_beside_its_point_belongs_to_that_point() {
@@ -38,7 +39,10 @@ fn a_sublist_beside_its_point_belongs_to_that_point() {
     assert_eq!(labels, ["a", "b"]);
     let a = &op1.subparagraphs[0];
     assert_eq!(a.subparagraphs.len(), 2);
-    assert_eq!(a.subparagraphs[1].citation, "HRC res. 54/10, op. 1 (a) (ii)");
+    assert_eq!(
+        a.subparagraphs[1].citation,
+        "HRC res. 54/10, op. 1 (a) (ii)"
+    );
     assert_eq!(a.subparagraphs[1].text.plain, "Abroad;");
 }
 
@@ -76,19 +80,40 @@ fn meta_gives_the_record_and_what_the_text_does_not_say() {
     assert_eq!(inst.body.as_deref(), Some("The General Assembly"));
     assert_eq!(inst.body_from, Some(crate::model::Provenance::Metadata));
     assert_eq!(inst.year, Some(2023));
-    assert_eq!(inst.adopted.as_deref(), Some("50th plenary meeting 19 December 2023"));
+    assert_eq!(
+        inst.adopted.as_deref(),
+        Some("50th plenary meeting 19 December 2023")
+    );
     let r = &inst.record;
     assert_eq!(r.document_symbol.as_deref(), Some("A/RES/78/228"));
     assert_eq!(r.date.as_deref(), Some("2023-12-19"));
     assert_eq!(r.session.as_deref(), Some("78"));
-    assert_eq!(r.agenda_item.as_deref(), Some("107: Crime prevention and criminal justice"));
+    assert_eq!(
+        r.agenda_item.as_deref(),
+        Some("107: Crime prevention and criminal justice")
+    );
     assert_eq!(r.draft.as_deref(), Some("A/C.3/78/L.12/Rev.1"));
     assert_eq!(r.meeting.as_deref(), Some("A/78/PV.50"));
-    assert_eq!(r.vote, Some(Vote::Recorded { in_favour: 120, against: 3, abstaining: 40 }));
+    assert_eq!(
+        r.vote,
+        Some(Vote::Recorded {
+            in_favour: 120,
+            against: 3,
+            abstaining: 40
+        })
+    );
     assert_eq!(r.subjects, ["SDG 16", "Trafficking in persons"]);
     // The cover page is kept, one passage a line.
     let cover: Vec<_> = doc.unassigned.iter().map(|p| p.text.as_str()).collect();
-    assert_eq!(cover, ["A/RES/78/228", "Seventy-eighth session", "Agenda item 107", "Crime prevention and criminal justice"]);
+    assert_eq!(
+        cover,
+        [
+            "A/RES/78/228",
+            "Seventy-eighth session",
+            "Agenda item 107",
+            "Crime prevention and criminal justice"
+        ]
+    );
 }
 
 #[test]
@@ -107,10 +132,26 @@ fn parts_of_a_collection_are_instruments_named_by_their_letter() {
     );
     let mut docs = vec![import("t.xml", &xml).unwrap()];
     crate::cite::assign(&mut docs);
-    let cites: Vec<_> = docs[0].instruments.iter().map(|i| (i.id.as_str(), i.citation.as_str())).collect();
-    assert_eq!(cites, [("ga-res-75-101-a", "A/RES/75/101 A"), ("ga-res-75-101-b", "A/RES/75/101 B")]);
-    assert_eq!(docs[0].instruments[1].record.document_symbol.as_deref(), Some("A/RES/75/101 B"));
-    assert_eq!(docs[0].instruments[0].title, "Information in the service of humanity");
+    let cites: Vec<_> = docs[0]
+        .instruments
+        .iter()
+        .map(|i| (i.id.as_str(), i.citation.as_str()))
+        .collect();
+    assert_eq!(
+        cites,
+        [
+            ("ga-res-75-101-a", "A/RES/75/101 A"),
+            ("ga-res-75-101-b", "A/RES/75/101 B")
+        ]
+    );
+    assert_eq!(
+        docs[0].instruments[1].record.document_symbol.as_deref(),
+        Some("A/RES/75/101 B")
+    );
+    assert_eq!(
+        docs[0].instruments[0].title,
+        "Information in the service of humanity"
+    );
 }
 
 #[test]
@@ -138,7 +179,10 @@ fn links_are_kept_as_references_and_footnotes_where_cited() {
     assert_eq!(t.links[0].href, "https://undocs.org/en/A/RES/70/1");
     assert_eq!(t.marks[0].mark, "1");
     assert_eq!(t.marks[0].at, "Recalling its resolution 70/1,".len());
-    assert_eq!(inst.footnote("1").unwrap().text.plain, "Of 25 September 2015.");
+    assert_eq!(
+        inst.footnote("1").unwrap().text.plain,
+        "Of 25 September 2015."
+    );
 }
 
 // ----- bad input -----
@@ -162,7 +206,12 @@ fn malformed_and_truncated_xml_is_an_error_with_its_place() {
 #[test]
 fn another_root_is_not_akoma_ntoso() {
     let e = error(r#"<?xml version="1.0"?><html><body>Recalling</body></html>"#);
-    assert_eq!(e.kind, AknErrorKind::NotAkomaNtoso { root: "html".into() });
+    assert_eq!(
+        e.kind,
+        AknErrorKind::NotAkomaNtoso {
+            root: "html".into()
+        }
+    );
     assert_eq!(
         e.to_string(),
         "not an Akoma Ntoso file: the root element is <html>, expected <akomaNtoso>"
@@ -177,13 +226,20 @@ fn entity_declarations_are_never_expanded_nor_fetched() {
     let external = r#"<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "http://example.org/x">]><akomaNtoso>&x;</akomaNtoso>"#;
     assert_eq!(error(external).kind, AknErrorKind::Doctype);
     // An entity never declared is malformed, not looked up.
-    assert!(matches!(error("<akomaNtoso>&x;</akomaNtoso>").kind, AknErrorKind::Malformed(_)));
+    assert!(matches!(
+        error("<akomaNtoso>&x;</akomaNtoso>").kind,
+        AknErrorKind::Malformed(_)
+    ));
 }
 
 #[test]
 fn deep_nesting_is_refused_without_recursing() {
     let depth = 100_000;
-    let xml = format!("<akomaNtoso>{}{}</akomaNtoso>", "<p>".repeat(depth), "</p>".repeat(depth));
+    let xml = format!(
+        "<akomaNtoso>{}{}</akomaNtoso>",
+        "<p>".repeat(depth),
+        "</p>".repeat(depth)
+    );
     let e = error(&xml);
     assert_eq!(e.kind, AknErrorKind::TooDeep);
     assert!(e.column > 1);
@@ -191,9 +247,16 @@ fn deep_nesting_is_refused_without_recursing() {
 
 #[test]
 fn an_akoma_ntoso_file_with_no_resolution_warns_and_keeps_its_text() {
-    let doc = import("t.xml", &format!("<akomaNtoso {NS}><p>Stray words</p></akomaNtoso>")).unwrap();
+    let doc = import(
+        "t.xml",
+        &format!("<akomaNtoso {NS}><p>Stray words</p></akomaNtoso>"),
+    )
+    .unwrap();
     assert!(doc.instruments.is_empty());
-    assert!(doc.warnings.iter().any(|w| w.kind == WarningKind::NoInstrument));
+    assert!(doc
+        .warnings
+        .iter()
+        .any(|w| w.kind == WarningKind::NoInstrument));
     assert_eq!(doc.unassigned[0].text, "Stray words");
 }
 

@@ -253,7 +253,9 @@ mod tests {
 
     #[test]
     fn inline_elements_join_their_neighbours() {
-        let (t, _) = read(r#"<p><span class="italic">Recall</span>ing its resolution <a href="https://undocs.org/en/A/RES/70/1">70/1</a>.</p>"#);
+        let (t, _) = read(
+            r#"<p><span class="italic">Recall</span>ing its resolution <a href="https://undocs.org/en/A/RES/70/1">70/1</a>.</p>"#,
+        );
         assert_eq!(t.plain, "Recalling its resolution 70/1.");
         assert_eq!(t.emphasis, vec![Span::new(0, 6)]);
         assert_eq!(&t.plain[t.links[0].span.start..t.links[0].span.end], "70/1");
@@ -266,16 +268,27 @@ mod tests {
             r#"<p>the Convention,<authorialNote marker="5" placement="bottom"><p>	 	United Nations, <span class="italic">Treaty Series</span>, vol. 2225.</p></authorialNote> as well</p>"#,
         );
         assert_eq!(t.plain, "the Convention, as well");
-        assert_eq!(t.marks, vec![MarkRef { mark: "5".into(), at: 15 }]);
+        assert_eq!(
+            t.marks,
+            vec![MarkRef {
+                mark: "5".into(),
+                at: 15
+            }]
+        );
         assert_eq!(notes.len(), 1);
         assert_eq!(notes[0].mark, "5");
-        assert_eq!(notes[0].text.plain, "United Nations, Treaty Series, vol. 2225.");
+        assert_eq!(
+            notes[0].text.plain,
+            "United Nations, Treaty Series, vol. 2225."
+        );
         assert_eq!(notes[0].text.emphasis, vec![Span::new(16, 29)]);
     }
 
     #[test]
     fn italics_in_pieces_are_one_emphasis() {
-        let (t, _) = read(r#"<p><span class="italic">Recalling</span> <span class="italic">also</span> its</p>"#);
+        let (t, _) = read(
+            r#"<p><span class="italic">Recalling</span> <span class="italic">also</span> its</p>"#,
+        );
         assert_eq!(t.emphasis, vec![Span::new(0, 14)]);
     }
 }
