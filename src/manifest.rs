@@ -48,6 +48,9 @@ pub struct FileEntry {
     /// Where the file came from, when it was renamed.
     #[serde(default)]
     pub seed: Option<String>,
+    /// Where the file came from, for whoever maintains the corpus
+    /// ("UNxml/GAresolutions, ga/78session/A_RES_78_228-2325978E.xml").
+    pub source: Option<String>,
     #[serde(default, rename = "instrument")]
     pub instruments: Vec<InstrumentEntry>,
 }

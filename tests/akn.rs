@@ -221,12 +221,26 @@ fn out_of_order(doc: &Document, xml: &roxmltree::Document<'_>) -> Vec<String> {
         let mut text = source_words(*node);
         // Sub-paragraphs the markup put outside their paragraph (a list
         // after a preambular container) follow its text.
-        for sub in &p.subparagraphs {
-            if !node.range().contains(&sub.span.start) {
-                if let Some(n) = by_start.get(&sub.span.start) {
-                    text.push(' ');
-                    text.push_str(&source_words(*n));
+        // (repaired: a list after a preambular container, a sub-paragraph
+        // marked up as a paragraph after it), depth first.
+        fn outside<'a>(
+            subs: &'a [Subparagraph],
+            range: &std::ops::Range<usize>,
+            out: &mut Vec<&'a Subparagraph>,
+        ) {
+            for s in subs {
+                if !range.contains(&s.span.start) {
+                    out.push(s);
                 }
+                outside(&s.subparagraphs, range, out);
+            }
+        }
+        let mut strays = Vec::new();
+        outside(&p.subparagraphs, &node.range(), &mut strays);
+        for sub in strays {
+            if let Some(n) = by_start.get(&sub.span.start) {
+                text.push(' ');
+                text.push_str(&source_words(*n));
             }
         }
         let source = common::word_sequence(&text);

@@ -30,7 +30,7 @@ fn the_shipped_corpus_prepares_a_bundle_that_decodes() {
     assert_eq!(Bundle::from_file(&bytes).unwrap(), prepared.bundle);
     assert_eq!(
         prepared.bundle.collection.title,
-        "Trafficking in persons: resolutions of the UN crime bodies"
+        "Trafficking in persons: UN resolutions"
     );
 }
 

@@ -8,7 +8,10 @@ use std::sync::OnceLock;
 use super::*;
 use crate::corpus;
 
-/// The instruments of the shipped corpus, as their ids begin.
+/// The instruments of the shipped corpus's five texts of the crime
+/// bodies, as their ids begin. The behaviour table was written against
+/// them; the corpus's XML files (the General Assembly's and ECOSOC's) are
+/// left out so that it keeps pinning what it was reviewed for.
 const R33: &str = "ccpcj-res-33-1";
 const ICT: &str = "ccpcj-res-preventing-combating-trafficking-persons-facilitated";
 const CHILDREN: &str = "ccpcj-res-improving-protection-children-trafficking-persons";
@@ -18,7 +21,11 @@ const COP: &str = "untoc-cop-res-11-5";
 fn shipped() -> &'static (Corpus, SearchIndex) {
     static SHIPPED: OnceLock<(Corpus, SearchIndex)> = OnceLock::new();
     SHIPPED.get_or_init(|| {
-        let loaded = corpus::load_dir(Path::new("corpus")).expect("the shipped corpus loads");
+        let mut loaded = corpus::load_dir(Path::new("corpus")).expect("the shipped corpus loads");
+        loaded
+            .corpus
+            .documents
+            .retain(|d| d.source.ends_with(".txt"));
         let index = SearchIndex::build(&loaded.corpus);
         (loaded.corpus, index)
     })

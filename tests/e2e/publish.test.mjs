@@ -22,8 +22,8 @@ const sites = {
   shipped: {
     dir: join(OUT, 'shipped'),
     args: ['corpus'],
-    title: 'Trafficking in persons: resolutions of the UN crime bodies',
-    instruments: 6,
+    title: 'Trafficking in persons: UN resolutions',
+    instruments: 15,
     only: { query: 'Board of Trustees', id: 'ccpcj-dec-33-1' },
   },
   second: {
