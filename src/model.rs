@@ -168,6 +168,59 @@ pub struct Record {
     pub subjects: Vec<String>,
 }
 
+impl Record {
+    /// The record as a reader reads it, one (label, value) a field that
+    /// is set, in the order of an instrument's cover page.
+    ///
+    /// ```
+    /// use clause_explorer::model::{Record, Vote};
+    /// let r = Record {
+    ///     date: Some("2023-12-19".into()),
+    ///     vote: Some(Vote::Recorded { in_favour: 120, against: 3, abstaining: 40 }),
+    ///     ..Default::default()
+    /// };
+    /// assert_eq!(r.facts(), vec![
+    ///     ("Adopted", "2023-12-19".to_owned()),
+    ///     ("Vote", "recorded vote: 120 in favour, 3 against, 40 abstentions".to_owned()),
+    /// ]);
+    /// ```
+    pub fn facts(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        let fields = [
+            ("Symbol", &self.document_symbol),
+            ("Adopted", &self.date),
+            ("Session", &self.session),
+            ("Agenda item", &self.agenda_item),
+            ("Draft", &self.draft),
+            ("Meeting", &self.meeting),
+        ];
+        for (label, value) in fields {
+            if let Some(v) = value {
+                out.push((label, v.clone()));
+            }
+        }
+        match &self.vote {
+            Some(Vote::WithoutVote) => out.push(("Vote", "adopted without a vote".to_owned())),
+            Some(Vote::Recorded {
+                in_favour,
+                against,
+                abstaining,
+            }) => out.push((
+                "Vote",
+                format!(
+                    "recorded vote: {in_favour} in favour, {against} against, \
+                     {abstaining} abstentions"
+                ),
+            )),
+            None => {}
+        }
+        if !self.subjects.is_empty() {
+            out.push(("Subjects", self.subjects.join("; ")));
+        }
+        out
+    }
+}
+
 /// How an instrument was adopted.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Vote {

@@ -71,6 +71,13 @@ pub fn InstrumentView(
                     <a href=align_with>"Compare with another instrument"</a>
                 </p>
             </header>
+            {(!inst.record.facts().is_empty()).then(|| view! {
+                <dl class="record">
+                    {inst.record.facts().into_iter().map(|(label, value)| view! {
+                        <div><dt>{label}</dt><dd>{value}</dd></div>
+                    }).collect_view()}
+                </dl>
+            })}
             {inst.body.clone().map(|b| view! { <p class="body"><em>{format!("{b},")}</em></p> })}
             {(!inst.preambular.is_empty()).then(|| view! {
                 <section aria-labelledby="preamble-heading">
@@ -89,6 +96,12 @@ pub fn InstrumentView(
                 </section>
             })}
             {inst.adopted.clone().map(|a| view! { <p class="adopted">{a}</p> })}
+            {(!inst.annex.is_empty()).then(|| view! {
+                <section class="annex" aria-labelledby="annex-heading">
+                    <h2 id="annex-heading">"Annex and other text"</h2>
+                    {inst.annex.iter().map(|a| view! { <p>{a.text.clone()}</p> }).collect_view()}
+                </section>
+            })}
             {(!inst.footnotes.is_empty()).then(|| view! {
                 <section class="footnotes" aria-labelledby="footnotes-heading">
                     <h2 id="footnotes-heading">"Footnotes"</h2>

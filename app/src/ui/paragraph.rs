@@ -23,6 +23,7 @@ pub fn ParagraphView(inst: &'static Instrument, p: &'static Paragraph) -> impl I
     let value = p.number.map(|n| n.to_string());
     view! {
         <li class=class id=p.id.clone() data-clause-id=p.id.clone() tabindex="-1" value=value>
+            {p.heading.clone().map(|h| view! { <p class="clause-heading">{h}</p> })}
             <p class="clause-text">
                 {number}
                 <RichText inst text=&p.text lead_len id=p.id.clone()/>
