@@ -24,7 +24,7 @@ fn folder(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
 fn the_shipped_corpus_prepares_a_bundle_that_decodes() {
     let prepared =
         prepare(&[common::corpus_dir()], &CollectionOptions::default()).expect("the corpus builds");
-    assert_eq!(prepared.bundle.corpus.instruments().count(), 6);
+    assert_eq!(prepared.bundle.corpus.instruments().count(), 15);
     assert_eq!(prepared.warnings.len(), 4, "{:#?}", prepared.warnings);
     let bytes = prepared.bundle.to_file();
     assert_eq!(Bundle::from_file(&bytes).unwrap(), prepared.bundle);
@@ -82,7 +82,7 @@ fn a_folder_without_texts_stops_the_build() {
     let problems =
         prepare(&[dir.clone()], &CollectionOptions::default()).expect_err("the build must stop");
     assert!(
-        problems[0].ends_with("no .txt or .md files to read"),
+        problems[0].ends_with("no .txt, .md or .xml files to read"),
         "{problems:?}"
     );
 }
