@@ -114,6 +114,9 @@ pub struct Filters {
     /// Lead phrase groups (`leads::group_of`): "Urges", "Calls upon".
     pub lead_groups: BTreeSet<String>,
     pub years: BTreeSet<u16>,
+    /// Subject terms of the UN's record ("Trafficking in persons", "SDG
+    /// 16"): an instrument passes when it has any of them.
+    pub subjects: BTreeSet<String>,
 }
 
 impl Filters {
@@ -123,6 +126,7 @@ impl Filters {
             && self.parts.is_empty()
             && self.lead_groups.is_empty()
             && self.years.is_empty()
+            && self.subjects.is_empty()
     }
 }
 
@@ -256,6 +260,9 @@ pub struct Facets {
     pub lead_groups: Vec<FacetCount<String>>,
     /// Years, latest first.
     pub years: Vec<FacetCount<u16>>,
+    /// Subject terms, most units first, at most
+    /// [`Tuning::max_facet_values`].
+    pub subjects: Vec<FacetCount<String>>,
 }
 
 /// One facet value.

@@ -3,12 +3,14 @@
 //! if that value were chosen in its facet, keeping the query and the
 //! filters of every other facet.
 //!
-//! Each matching unit is checked against the five filters once. A unit
+//! Each matching unit is checked against the six filters once. A unit
 //! that passes all is a result and counts in every facet; a unit that
 //! fails exactly one filter counts in that facet only (choosing another
 //! value there could admit it); any other unit counts nowhere. Instrument,
-//! body and year are properties of the instrument, so units are counted by
-//! instrument and the counts folded into bodies and years at the end.
+//! body, year and subjects are properties of the instrument, so units are
+//! counted by instrument and the counts folded into bodies, years and
+//! subjects at the end (an instrument's units count in each of its
+//! subjects).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -21,6 +23,7 @@ const BODY: u8 = 2;
 const PART: u8 = 4;
 const GROUP: u8 = 8;
 const YEAR: u8 = 16;
+const SUBJECT: u8 = 32;
 
 /// Years counted in an array (the United Nations' years); others in a map.
 const FIRST_YEAR: usize = 1945;
@@ -60,6 +63,14 @@ impl Active {
                 }
                 if !filters.years.is_empty() && !filters.years.contains(&t.year(i)) {
                     fails |= YEAR;
+                }
+                if !filters.subjects.is_empty()
+                    && !t
+                        .subjects_of(i)
+                        .iter()
+                        .any(|&k| filters.subjects.contains(&t.subjects[k as usize]))
+                {
+                    fails |= SUBJECT;
                 }
                 fails
             })
@@ -116,6 +127,7 @@ pub struct Counter {
     instrument_only: Vec<u32>,
     body_only: Vec<u32>,
     year_only: Vec<u32>,
+    subject_only: Vec<u32>,
     parts: [u32; 2],
     groups: Vec<u32>,
 }
@@ -128,6 +140,7 @@ impl Counter {
             instrument_only: vec![0; n],
             body_only: vec![0; n],
             year_only: vec![0; n],
+            subject_only: vec![0; n],
             parts: [0; 2],
             groups: vec![0; index.instruments.lead_groups.len() + 1],
         }
@@ -143,6 +156,7 @@ impl Counter {
             INSTRUMENT => &mut self.instrument_only,
             BODY => &mut self.body_only,
             YEAR => &mut self.year_only,
+            SUBJECT => &mut self.subject_only,
             _ => {
                 if fails == GROUP {
                     if let Some(c) = self.groups.get_mut(u.lead_group(unit) as usize) {
@@ -231,6 +245,32 @@ impl Counter {
                 *by_year.entry((FIRST_YEAR + k) as u16).or_default() += count;
             }
         }
+        // Subjects are many to an instrument: each counts the units that
+        // would pass were it chosen.
+        let mut by_subject = vec![0usize; t.subjects.len() + 1];
+        for i in 0..t.ids.len() {
+            let count = facet_count(&self.subject_only, i) as usize;
+            if count == 0 {
+                continue;
+            }
+            for &k in t.subjects_of(i as u32) {
+                if let Some(c) = by_subject.get_mut(k as usize + 1) {
+                    *c += count;
+                }
+            }
+        }
+        let mut subjects = named(&t.subjects, &by_subject, &filters.subjects);
+        subjects.retain(|f| f.selected || f.count > 0);
+        let chosen_subjects = subjects.iter().filter(|f| f.selected).count();
+        let keep = tuning.max_facet_values.max(chosen_subjects);
+        if subjects.len() > keep {
+            // Most first, then keep the chosen ones past the cut.
+            let (head, tail) = subjects.split_at(keep);
+            let mut kept: Vec<FacetCount<String>> = head.to_vec();
+            kept.extend(tail.iter().filter(|f| f.selected).cloned());
+            subjects = kept;
+        }
+        add_missing(&mut subjects, &filters.subjects);
         let mut bodies = named(&t.bodies, &by_body, &filters.bodies);
         add_missing(&mut bodies, &filters.bodies);
         let groups: Vec<usize> = self.groups.iter().map(|&c| c as usize).collect();
@@ -260,6 +300,7 @@ impl Counter {
             parts,
             lead_groups,
             years,
+            subjects,
         }
     }
 }

@@ -48,7 +48,19 @@ impl SearchIndex {
         let mut instruments = Instruments::default();
         let mut groups: HashMap<&'static str, u32> = HashMap::new();
         let mut bodies: HashMap<String, u32> = HashMap::new();
+        let mut subjects: HashMap<&str, u32> = HashMap::new();
         for inst in corpus.instruments() {
+            for s in &inst.record.subjects {
+                let next = subjects.len() as u32;
+                let k = *subjects.entry(s.as_str()).or_insert_with(|| {
+                    instruments.subjects.push(s.clone());
+                    next
+                });
+                instruments.subject_ids.push(k);
+            }
+            instruments
+                .subject_ends
+                .push(u32::try_from(instruments.subject_ids.len()).unwrap_or(u32::MAX));
             instruments.ids.push(inst.id.clone());
             let body = match &inst.body {
                 Some(b) => {

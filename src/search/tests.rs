@@ -484,3 +484,72 @@ fn ten_kilobytes_of_quotes_give_a_result() {
     // Only quotes: nothing to match, so it browses.
     assert_eq!(results.hits.len(), 5);
 }
+
+/// The whole shipped corpus, its Akoma Ntoso files (which carry subject
+/// terms) included.
+fn whole() -> &'static (Corpus, SearchIndex) {
+    static WHOLE: OnceLock<(Corpus, SearchIndex)> = OnceLock::new();
+    WHOLE.get_or_init(|| {
+        let loaded = corpus::load_dir(Path::new("corpus")).expect("the shipped corpus loads");
+        let index = SearchIndex::build(&loaded.corpus);
+        (loaded.corpus, index)
+    })
+}
+
+#[test]
+fn a_subject_filter_keeps_the_instruments_with_that_subject_and_counts_as_if_chosen() {
+    let (corpus, index) = whole();
+    let with = |subject: &str| -> BTreeSet<String> {
+        corpus
+            .instruments()
+            .filter(|i| i.record.subjects.iter().any(|s| s == subject))
+            .map(|i| i.id.clone())
+            .collect()
+    };
+    let women = with("Women");
+    assert!(women.contains("ga-res-77-194"), "{women:?}");
+    assert!(!women.contains("ccpcj-res-33-1"));
+
+    let mut q = Query::new("trafficking");
+    let unfiltered = search(index, &q, 50);
+    let facet = unfiltered
+        .facets
+        .subjects
+        .iter()
+        .find(|f| f.value == "Women")
+        .expect("Women is a subject of the corpus");
+    assert!(!facet.selected);
+
+    q.filters.subjects.insert("Women".into());
+    let filtered = search(index, &q, 1000);
+    assert!(filtered.total > 0 && filtered.total < unfiltered.total);
+    assert_eq!(
+        filtered.total, facet.count,
+        "the count shown is what choosing it gives"
+    );
+    for hit in &filtered.hits {
+        assert!(
+            women.iter().any(|id| hit.id.starts_with(&format!("{id}-"))),
+            "{} has no subject Women",
+            hit.id
+        );
+    }
+    let chosen = filtered
+        .facets
+        .subjects
+        .iter()
+        .find(|f| f.value == "Women")
+        .unwrap();
+    assert!(chosen.selected);
+    assert_eq!(
+        crate::search::url::from_url_hash(&crate::search::url::to_url_hash(&q)),
+        q,
+        "a subject survives the permalink"
+    );
+}
+
+#[test]
+fn texts_without_a_record_show_no_subject_facet() {
+    let results = run(&Query::new("trafficking"), 50);
+    assert!(results.facets.subjects.is_empty());
+}

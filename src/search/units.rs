@@ -195,6 +195,12 @@ pub struct Instruments {
     pub bodies: Vec<String>,
     /// Lead phrase groups, in order of first appearance.
     pub lead_groups: Vec<String>,
+    /// Subject terms, in order of first appearance.
+    pub subjects: Vec<String>,
+    /// Each instrument's subjects (indexes into `subjects`), flat; the
+    /// instrument's run ends at `subject_ends[i]`.
+    pub subject_ids: Vec<u32>,
+    pub subject_ends: Vec<u32>,
 }
 
 impl Instruments {
@@ -204,6 +210,17 @@ impl Instruments {
 
     pub fn year(&self, instrument: u32) -> u16 {
         self.year.get(instrument as usize).copied().unwrap_or(0)
+    }
+
+    /// The subjects of an instrument, as indexes into `subjects`.
+    pub fn subjects_of(&self, instrument: u32) -> &[u32] {
+        let i = instrument as usize;
+        let end = self.subject_ends.get(i).map_or(0, |&e| e as usize);
+        let start = match i.checked_sub(1) {
+            Some(p) => self.subject_ends.get(p).map_or(0, |&e| e as usize),
+            None => 0,
+        };
+        self.subject_ids.get(start..end).unwrap_or(&[])
     }
 
     pub fn id(&self, instrument: u32) -> &str {

@@ -298,7 +298,8 @@ fn result_item(data: &'static Data, hit: Hit) -> Option<impl IntoView> {
     })
 }
 
-/// The facet groups: instrument, adopting body, kind, lead phrase, year.
+/// The facet groups: kind, lead phrase, adopting body, instrument, year,
+/// subject.
 fn facets(data: &'static Data, query: &Query, results: &Results) -> impl IntoView {
     let f = &results.facets;
     let instrument_label =
@@ -319,6 +320,9 @@ fn facets(data: &'static Data, query: &Query, results: &Results) -> impl IntoVie
             toggle(&mut q.filters.instruments, i.clone())
         })}
         {group("Year", "year", query, &f.years, u16::to_string, |q, y| toggle(&mut q.filters.years, *y))}
+        {group("Subject", "subject", query, &f.subjects, String::clone, |q, s| {
+            toggle(&mut q.filters.subjects, s.clone())
+        })}
         {(!query.filters.is_empty()).then(|| {
             let mut cleared = query.clone();
             cleared.filters = Default::default();
