@@ -171,7 +171,11 @@ async fn a_paragraph_permalink_opens_its_instrument_at_that_paragraph() {
 async fn following_a_link_changes_the_view() {
     let (root, _guard) = mount("#/").await;
     one(&root, r##"a[href="#/i/untoc-cop-res-11-5"]"##).click();
-    let title = || root.query_selector("h1").unwrap().and_then(|h| h.text_content());
+    let title = || {
+        root.query_selector("h1")
+            .unwrap()
+            .and_then(|h| h.text_content())
+    };
     until("the title is UNTOC COP res. 11/5's", || {
         title().is_some_and(|t| t.starts_with("Implementation of the Protocol"))
     })
@@ -237,7 +241,12 @@ async fn two_instruments_align_with_a_summary() {
     );
     let rows = |status: &str| all(&root, &format!("tr.aligned.{status}")).len();
     assert_eq!(
-        [rows("identical"), rows("changed"), rows("only-first"), rows("only-second")],
+        [
+            rows("identical"),
+            rows("changed"),
+            rows("only-first"),
+            rows("only-second")
+        ],
         [0, 5, 39, 48]
     );
     assert_eq!(all(&root, "tr.aligned").len(), 92);
@@ -255,7 +264,10 @@ async fn two_instruments_align_with_a_summary() {
         .filter_map(|row| Some((cite(&one(row, "td.left"))?, cite(&one(row, "td.right"))?)))
         .collect();
     let pair = |a: (&str, &str), b: (&str, &str)| {
-        ((a.0.to_owned(), a.1.to_owned()), (b.0.to_owned(), b.1.to_owned()))
+        (
+            (a.0.to_owned(), a.1.to_owned()),
+            (b.0.to_owned(), b.1.to_owned()),
+        )
     };
     assert_eq!(
         pairs,
