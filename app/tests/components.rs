@@ -66,17 +66,34 @@ fn one(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
         .unchecked_into()
 }
 
-/// Waits for the browser to deliver events (hashchange is asynchronous).
-async fn settle() {
-    let promise = js_sys_promise_timeout(30);
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    leptos::task::tick().await;
+/// Waits until `cond` holds, giving Leptos a tick and the browser a few
+/// milliseconds (hashchange events, animation frames) between tries; panics
+/// naming `what` if it still does not hold after about two seconds.
+async fn until(what: &str, cond: impl Fn() -> bool) {
+    const PATIENCE_MS: f64 = 2000.0;
+    let start = js_sys::Date::now();
+    loop {
+        leptos::task::tick().await;
+        if cond() {
+            return;
+        }
+        if js_sys::Date::now() - start > PATIENCE_MS {
+            panic!("waited {PATIENCE_MS} ms, still not: {what}");
+        }
+        sleep(5).await;
+    }
 }
 
-fn js_sys_promise_timeout(ms: i32) -> js_sys::Promise {
-    js_sys::Promise::new(&mut |resolve, _| {
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    })
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Whether something in `root` matches `selector`.
+fn has(root: &web_sys::HtmlElement, selector: &str) -> bool {
+    root.query_selector(selector).unwrap().is_some()
 }
 
 #[wasm_bindgen_test]
@@ -135,28 +152,38 @@ async fn a_footnote_mark_reveals_its_text_in_place() {
 #[wasm_bindgen_test]
 async fn a_paragraph_permalink_opens_its_instrument_at_that_paragraph() {
     let (root, _guard) = mount("#/p/ccpcj-res-33-1-op-7-b").await;
-    settle().await;
+    let focused = || {
+        document()
+            .active_element()
+            .and_then(|e| e.get_attribute("data-clause-id"))
+            .as_deref()
+            == Some("ccpcj-res-33-1-op-7-b")
+    };
+    until("focus is on the linked sub-paragraph op. 7 (b)", focused).await;
     let target = one(&root, r#"[data-clause-id="ccpcj-res-33-1-op-7-b"]"#);
     assert!(target
         .text_content()
         .unwrap()
         .contains("To counter human traffickers"));
-    let active = document().active_element().unwrap();
-    assert_eq!(
-        active.get_attribute("data-clause-id").as_deref(),
-        Some("ccpcj-res-33-1-op-7-b")
-    );
 }
 
 #[wasm_bindgen_test]
 async fn following_a_link_changes_the_view() {
     let (root, _guard) = mount("#/").await;
     one(&root, r##"a[href="#/i/untoc-cop-res-11-5"]"##).click();
-    settle().await;
-    assert!(one(&root, "h1")
-        .text_content()
-        .unwrap()
-        .starts_with("Implementation of the Protocol"));
+    let title = || {
+        root.query_selector("h1")
+            .unwrap()
+            .and_then(|h| h.text_content())
+    };
+    until("the title is UNTOC COP res. 11/5's", || {
+        title().is_some_and(|t| t.starts_with("Implementation of the Protocol"))
+    })
+    .await;
+    assert_eq!(
+        title().as_deref(),
+        Some("Implementation of the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -179,13 +206,10 @@ async fn choosing_compare_on_two_paragraphs_opens_their_comparison() {
         .unwrap()
         .contains("Comparing UNTOC COP res. 11/5, op. 1"));
     window().location().set_hash("#/i/ccpcj-res-33-1").unwrap();
-    settle().await;
-    one(
-        &root,
-        r#"[data-clause-id="ccpcj-res-33-1-op-1"] > .tools button.compare"#,
-    )
-    .click();
-    settle().await;
+    let button = r#"[data-clause-id="ccpcj-res-33-1-op-1"] > .tools button.compare"#;
+    until("CCPCJ res. 33/1 shows its op. 1", || has(&root, button)).await;
+    one(&root, button).click();
+    until("a comparison opens", || has(&root, "section.comparison")).await;
     let region = one(&root, "section.comparison");
     let name = region.get_attribute("aria-label").unwrap();
     assert!(name.contains("Comparison"), "{name}");
@@ -211,11 +235,80 @@ async fn choosing_compare_on_two_paragraphs_opens_their_comparison() {
 async fn two_instruments_align_with_a_summary() {
     let (root, _guard) = mount("#/align?a=ccpcj-res-33-1&b=untoc-cop-res-11-5").await;
     let summary = one(&root, ".alignment .summary").text_content().unwrap();
-    assert!(
-        summary.contains("changed") && summary.contains("only in the first"),
-        "{summary}"
+    assert_eq!(
+        summary,
+        "0 identical \u{b7} 5 changed \u{b7} 39 only in the first \u{b7} 48 only in the second"
     );
-    assert!(!all(&root, "tr.aligned").is_empty());
+    let rows = |status: &str| all(&root, &format!("tr.aligned.{status}")).len();
+    assert_eq!(
+        [
+            rows("identical"),
+            rows("changed"),
+            rows("only-first"),
+            rows("only-second")
+        ],
+        [0, 5, 39, 48]
+    );
+    assert_eq!(all(&root, "tr.aligned").len(), 92);
+    // The pairs, in the first instrument's reading order: the clause each
+    // side's citation links to, and that citation.
+    let cite = |cell: &web_sys::HtmlElement| {
+        cell.query_selector(".cell-cite a").unwrap().map(|a| {
+            let href = a.get_attribute("href").unwrap();
+            let id = href.strip_prefix("#/p/").unwrap_or(&href).to_owned();
+            (id, a.text_content().unwrap())
+        })
+    };
+    let pairs: Vec<_> = all(&root, "tr.aligned")
+        .iter()
+        .filter_map(|row| Some((cite(&one(row, "td.left"))?, cite(&one(row, "td.right"))?)))
+        .collect();
+    let pair = |a: (&str, &str), b: (&str, &str)| {
+        (
+            (a.0.to_owned(), a.1.to_owned()),
+            (b.0.to_owned(), b.1.to_owned()),
+        )
+    };
+    assert_eq!(
+        pairs,
+        [
+            pair(
+                ("ccpcj-res-33-1-pp-11-e", "CCPCJ res. 33/1, pp. 11 (e)"),
+                ("untoc-cop-res-11-5-pp-8", "UNTOC COP res. 11/5, pp. 8")
+            ),
+            pair(
+                ("ccpcj-res-33-1-pp-13", "CCPCJ res. 33/1, pp. 13"),
+                ("untoc-cop-res-11-5-pp-31", "UNTOC COP res. 11/5, pp. 31")
+            ),
+            pair(
+                ("ccpcj-res-33-1-op-1", "CCPCJ res. 33/1, op. 1"),
+                ("untoc-cop-res-11-5-op-1", "UNTOC COP res. 11/5, op. 1")
+            ),
+            pair(
+                ("ccpcj-res-33-1-op-7-c", "CCPCJ res. 33/1, op. 7 (c)"),
+                ("untoc-cop-res-11-5-op-10", "UNTOC COP res. 11/5, op. 10")
+            ),
+            pair(
+                ("ccpcj-res-33-1-op-11", "CCPCJ res. 33/1, op. 11"),
+                ("untoc-cop-res-11-5-op-21", "UNTOC COP res. 11/5, op. 21")
+            ),
+        ]
+    );
+    // Every pair is in a row marked changed.
+    let changed: Vec<_> = all(&root, "tr.aligned.changed")
+        .iter()
+        .filter_map(|row| cite(&one(row, "td.left")).map(|(id, _)| id))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            "ccpcj-res-33-1-pp-11-e",
+            "ccpcj-res-33-1-pp-13",
+            "ccpcj-res-33-1-op-1",
+            "ccpcj-res-33-1-op-7-c",
+            "ccpcj-res-33-1-op-11"
+        ]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -226,12 +319,14 @@ async fn replacing_the_left_side_keeps_the_right_one_in_place() {
         .find(|b| b.text_content().unwrap() == "Replace left")
         .expect("a Replace left button");
     replace.click();
-    settle().await;
+    let comparing = || {
+        root.query_selector("section.comparison")
+            .unwrap()
+            .and_then(|r| r.text_content())
+            .is_some_and(|t| t.contains("Comparing CCPCJ res. 33/1, op. 1"))
+    };
+    until("the left side is CCPCJ res. 33/1, op. 1", comparing).await;
     let region = one(&root, "section.comparison");
-    assert!(region
-        .text_content()
-        .unwrap()
-        .contains("Comparing CCPCJ res. 33/1, op. 1"));
     let links: Vec<String> = all(&region, "ol.similar a.button-link")
         .iter()
         .map(|a| a.get_attribute("href").unwrap())

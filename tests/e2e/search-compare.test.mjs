@@ -7,6 +7,18 @@ import { DIST, shared, watchedPage, screenshot } from './harness.mjs';
 
 const held = shared(DIST, { before, after });
 
+/// The number of clauses the status line says match, once it names `text`
+/// (and, with `not`, once the number is no longer `not`): the list of
+/// results is drawn in the same update.
+async function matching(page, text, not = null) {
+  const line = await page.waitForFunction(([text, not]) => {
+    const said = document.querySelector('.result-summary')?.textContent ?? '';
+    const m = said.match(/^(\d+) clauses? match “(.*)”$/);
+    return m && m[2] === text && Number(m[1]) !== not && said;
+  }, [text, not]);
+  return Number((await line.jsonValue()).match(/^\d+/)[0]);
+}
+
 test('search as you type, with typos, facets, and a URL that keeps it', async () => {
   const { page, context, problems } = await watchedPage(held.browser, held.server.origin);
   try {
@@ -21,7 +33,7 @@ test('search as you type, with typos, facets, and a URL that keeps it', async ()
     // Results update on every keystroke; a typo is forgiven.
     await box.pressSequentially('trafficing onlin', { delay: 20 });
     const results = page.locator('ol.results > li.result');
-    await results.first().waitFor();
+    const total = await matching(page, 'trafficing onlin');
     const ids = await results.evaluateAll((els) => els.map((e) => e.dataset.clauseId));
     assert.ok(ids.includes('ccpcj-res-33-1-op-7-a'), `op. 7 (a) is found: ${ids.slice(0, 5)}`);
     assert.ok((await page.locator('ol.results mark').count()) > 0, 'matched words are marked');
@@ -31,26 +43,30 @@ test('search as you type, with typos, facets, and a URL that keeps it', async ()
     // The query is in the URL and survives a reload.
     await page.waitForFunction(() => location.hash.startsWith('#/search?q=trafficing'));
     await page.reload();
-    await results.first().waitFor();
+    assert.equal(await matching(page, 'trafficing onlin'), total);
     assert.equal(await box.inputValue(), 'trafficing onlin');
 
-    // A facet narrows the results and lives in the URL too; back undoes it.
-    const before = await results.count();
+    // A facet narrows the results to preambular paragraphs and lives in
+    // the URL too; back undoes it.
     await page.getByRole('checkbox', { name: /^Preambular/ }).check();
     await page.waitForFunction(() => location.hash.includes('part=pp'));
-    const narrowed = await results.count();
-    assert.ok(narrowed < before, `${narrowed} < ${before}`);
+    const narrowed = await matching(page, 'trafficing onlin', total);
+    assert.ok(0 < narrowed && narrowed < total, `0 < ${narrowed} < ${total}`);
+    const preambular = await results.evaluateAll((els) => els.map((e) => e.dataset.clauseId));
+    assert.equal(preambular.length, Math.min(narrowed, 50));
+    assert.deepEqual(preambular.filter((id) => !/-pp-\d+/.test(id)), [], 'only preambular paragraphs');
     await screenshot(page, 'search');
     await page.goBack();
     await page.waitForFunction(() => !location.hash.includes('part=pp'));
+    assert.equal(await matching(page, 'trafficing onlin', narrowed), total);
 
     // Nothing found: say so and suggest words.
     await box.fill('trffckng');
     await page.getByText('Did you mean:').waitFor();
     assert.match(await page.locator('.did-you-mean').textContent(), /trafficking/);
 
+    assert.deepEqual(problems.outside, [], 'no request left the page');
     assert.deepEqual(problems.errors, []);
-    assert.deepEqual(problems.outside, []);
   } finally {
     await context.close();
   }
@@ -61,13 +77,13 @@ test('compare two search results: removed and added words, kept in the URL', asy
   try {
     await page.goto(`${held.server.url}#/search?q=consider%20ratifying`);
     const box = page.getByRole('searchbox', { name: /Search/ });
+    await matching(page, 'consider ratifying');
     const first = page.locator('li.result[data-clause-id="ccpcj-res-33-1-op-1"]');
-    await first.waitFor();
     await first.getByRole('button', { name: /^Compare/ }).click();
     // The second: COP 11/5 op. 1, which says "consider acceding".
     await box.fill('consider acceding');
+    await matching(page, 'consider acceding');
     const second = page.locator('li.result[data-clause-id="untoc-cop-res-11-5-op-1"]');
-    await second.waitFor();
     await second.getByRole('button', { name: /^Compare/ }).click();
 
     const region = page.getByRole('region', { name: /Comparison/ });
@@ -89,12 +105,27 @@ test('compare two search results: removed and added words, kept in the URL', asy
     await region.waitFor();
     await check();
 
-    // Swap puts the sides the other way round.
+    // Swap puts the sides the other way round: in the URL, the headings
+    // and the texts.
+    const sides = async () => ({
+      heads: await region.locator('thead th').allTextContents(),
+      left: await region.locator('tbody td.left').allTextContents(),
+      right: await region.locator('tbody td.right').allTextContents(),
+    });
+    const was = await sides();
+    assert.deepEqual(was.heads, ['CCPCJ res. 33/1, op. 1', 'UNTOC COP res. 11/5, op. 1']);
+    assert.match(was.left.join(' '), /consider ratifying or acceding to/);
+    assert.match(was.right.join(' '), /consider acceding to/);
     await region.getByRole('button', { name: 'Swap sides' }).click();
-    await page.waitForFunction(() => location.hash.startsWith('#/compare?a=untoc-cop-res-11-5-op-1'));
+    await page.waitForFunction(() => location.hash === '#/compare?a=untoc-cop-res-11-5-op-1&b=ccpcj-res-33-1-op-1');
+    await page.getByRole('region', { name: 'Comparison of UNTOC COP res. 11/5, op. 1 and CCPCJ res. 33/1, op. 1' }).waitFor();
+    const now = await sides();
+    assert.deepEqual(now.heads, [was.heads[1], was.heads[0]]);
+    assert.deepEqual(now.left, was.right);
+    assert.deepEqual(now.right, was.left);
 
+    assert.deepEqual(problems.outside, [], 'no request left the page');
     assert.deepEqual(problems.errors, []);
-    assert.deepEqual(problems.outside, []);
   } finally {
     await context.close();
   }
@@ -115,10 +146,25 @@ test('two instruments aligned, and where else a paragraph’s language is', asyn
     const similar = op1.locator('ol.similar > li');
     await similar.first().waitFor();
     const found = await similar.evaluateAll((els) => els.map((e) => e.dataset.clauseId));
-    assert.ok(found.includes('ccpcj-res-preventing-combating-trafficking-persons-facilitated-op-1'), `${found}`);
-    await similar.first().getByRole('link', { name: /^Compare with/ }).click();
-    await page.getByRole('region', { name: /Comparison/ }).waitFor();
+    const counterpart = 'ccpcj-res-preventing-combating-trafficking-persons-facilitated-op-1';
+    assert.ok(found.includes(counterpart), `${found}`);
+    // "Compare with" on a similar paragraph compares op. 1 (left) with it
+    // (right).
+    const citation = 'CCPCJ res. “Preventing and combating trafficking in persons…”, op. 1';
+    await op1.locator(`ol.similar > li[data-clause-id="${counterpart}"]`)
+      .getByRole('link', { name: `Compare with ${citation}` }).click();
+    const region = page.getByRole('region', { name: /^Comparison of / });
+    await region.waitFor();
+    assert.equal(await region.getAttribute('aria-label'), `Comparison of CCPCJ res. 33/1, op. 1 and ${citation}`);
+    assert.equal(new URL(page.url()).hash, `#/compare?a=ccpcj-res-33-1-op-1&b=${counterpart}`);
+    const heads = await region.locator('thead th a').evaluateAll((els) =>
+      els.map((a) => [a.getAttribute('href'), a.textContent]));
+    assert.deepEqual(heads, [
+      ['#/p/ccpcj-res-33-1-op-1', 'CCPCJ res. 33/1, op. 1'],
+      [`#/p/${counterpart}`, citation],
+    ]);
 
+    assert.deepEqual(problems.outside, [], 'no request left the page');
     assert.deepEqual(problems.errors, []);
   } finally {
     await context.close();
