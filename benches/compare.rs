@@ -8,7 +8,8 @@
 //!   `similar_to` query on it (50th and 95th percentiles);
 //! - the recall of the index against the exact computation: on the
 //!   shipped corpus over all pairs of paragraphs of different instruments,
-//!   on the synthetic corpus for a sample of queried paragraphs (the exact
+//!   on the synthetic corpus and on the General Assembly's texts of
+//!   `../shared/un-akn/ga` for a sample of queried paragraphs (the exact
 //!   answer for each compares it with every paragraph).
 
 use std::hint::black_box;
@@ -162,6 +163,54 @@ fn main() {
     let step = (units.len() / RECALL_SAMPLE).max(1);
     let sample: Vec<UnitRef> = units.iter().step_by(step).copied().collect();
     report_recall(&index, &big, &sample);
+
+    general_assembly();
+}
+
+/// The General Assembly's own texts (`../shared/un-akn/ga`, sessions
+/// 75-80, Akoma Ntoso): index build and size, query time, and recall for
+/// a sample of queried paragraphs against the exact answer.
+fn general_assembly() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/un-akn/ga");
+    let Ok(entries) = std::fs::read_dir(&root) else {
+        println!("\n(no {}: General Assembly figures skipped)", root.display());
+        return;
+    };
+    let mut dirs: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    dirs.sort();
+    println!("\nsimilarity index, General Assembly sessions 75-80 (Akoma Ntoso)");
+    let started = Instant::now();
+    let (loaded, _) = corpus::load_paths(&dirs);
+    let ga = loaded.corpus;
+    let paragraphs: usize = ga.instruments().map(|i| i.paragraphs().count()).sum();
+    println!(
+        "  imported {} files, {} instruments, {paragraphs} paragraphs in {} ({} files not read)",
+        ga.documents.len(),
+        ga.instruments().count(),
+        show(started.elapsed()),
+        loaded.errors.len()
+    );
+    let started = Instant::now();
+    let index = SimilarityIndex::build(&ga);
+    let build = started.elapsed();
+    println!(
+        "  build {}, serialized {} bytes",
+        show(build),
+        index.to_bytes().len()
+    );
+    let units = UnitRef::all(&ga);
+    let step = (units.len() / 1000).max(1);
+    let sample: Vec<UnitRef> = units.iter().step_by(step).copied().collect();
+    let (p50, p95) = query_percentiles(&index, &ga, &sample);
+    println!(
+        "  similar_to (limit {TRAIL_LIMIT}) over {} paragraphs: p50 {}, p95 {}",
+        sample.len(),
+        show(p50),
+        show(p95)
+    );
+    let step = (units.len() / RECALL_SAMPLE).max(1);
+    let sample: Vec<UnitRef> = units.iter().step_by(step).copied().collect();
+    report_recall(&index, &ga, &sample);
 }
 
 fn paragraph<'c>(corpus: &'c Corpus, id: &str) -> Option<&'c clause_explorer::model::Paragraph> {
