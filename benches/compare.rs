@@ -173,10 +173,17 @@ fn main() {
 fn general_assembly() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/un-akn/ga");
     let Ok(entries) = std::fs::read_dir(&root) else {
-        println!("\n(no {}: General Assembly figures skipped)", root.display());
+        println!(
+            "\n(no {}: General Assembly figures skipped)",
+            root.display()
+        );
         return;
     };
-    let mut dirs: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    let mut dirs: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
     dirs.sort();
     println!("\nsimilarity index, General Assembly sessions 75-80 (Akoma Ntoso)");
     let started = Instant::now();

@@ -114,6 +114,8 @@ pub struct Filters {
     /// Lead phrase groups (`leads::group_of`): "Urges", "Calls upon".
     pub lead_groups: BTreeSet<String>,
     pub years: BTreeSet<u16>,
+    /// Sessions as [`session_name`] writes them ("GA session 78").
+    pub sessions: BTreeSet<String>,
     /// Subject terms of the UN's record ("Trafficking in persons", "SDG
     /// 16"): an instrument passes when it has any of them.
     pub subjects: BTreeSet<String>,
@@ -127,6 +129,7 @@ impl Filters {
             && self.lead_groups.is_empty()
             && self.years.is_empty()
             && self.subjects.is_empty()
+            && self.sessions.is_empty()
     }
 }
 
@@ -260,6 +263,8 @@ pub struct Facets {
     pub lead_groups: Vec<FacetCount<String>>,
     /// Years, latest first.
     pub years: Vec<FacetCount<u16>>,
+    /// Sessions, latest first.
+    pub sessions: Vec<FacetCount<String>>,
     /// Subject terms, most units first, at most
     /// [`Tuning::max_facet_values`].
     pub subjects: Vec<FacetCount<String>>,
@@ -374,3 +379,22 @@ pub const BENCH_QUERIES: &[&str] = &[
     "welcomes",
     "data collection gender-disaggregated",
 ];
+
+/// The session of an instrument as the Session facet names it: the
+/// body's abbreviation and the session as the body numbers it ("GA
+/// session 78", "HRC session 54", "ECOSOC session 2021"); `None` when the
+/// record has no session.
+///
+/// ```
+/// use clause_explorer::model::Instrument;
+/// let mut inst = Instrument { body: Some("The General Assembly".into()), ..Default::default() };
+/// inst.record.session = Some("78".into());
+/// assert_eq!(clause_explorer::search::session_name(&inst).as_deref(), Some("GA session 78"));
+/// ```
+pub fn session_name(inst: &crate::model::Instrument) -> Option<String> {
+    let session = inst.record.session.as_deref()?;
+    Some(match inst.body.as_deref() {
+        Some(b) => format!("{} session {session}", crate::bodies::abbreviation(b)),
+        None => format!("session {session}"),
+    })
+}

@@ -3,11 +3,11 @@
 //! if that value were chosen in its facet, keeping the query and the
 //! filters of every other facet.
 //!
-//! Each matching unit is checked against the six filters once. A unit
+//! Each matching unit is checked against the seven filters once. A unit
 //! that passes all is a result and counts in every facet; a unit that
 //! fails exactly one filter counts in that facet only (choosing another
 //! value there could admit it); any other unit counts nowhere. Instrument,
-//! body, year and subjects are properties of the instrument, so units are
+//! body, year, session and subjects are properties of the instrument, so units are
 //! counted by instrument and the counts folded into bodies, years and
 //! subjects at the end (an instrument's units count in each of its
 //! subjects).
@@ -24,6 +24,7 @@ const PART: u8 = 4;
 const GROUP: u8 = 8;
 const YEAR: u8 = 16;
 const SUBJECT: u8 = 32;
+const SESSION: u8 = 64;
 
 /// Years counted in an array (the United Nations' years); others in a map.
 const FIRST_YEAR: usize = 1945;
@@ -52,6 +53,13 @@ impl Active {
             .filter(|(_, b)| filters.bodies.contains(*b))
             .map(|(k, _)| k as u32 + 1)
             .collect();
+        let sessions: BTreeSet<u32> = t
+            .sessions
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| filters.sessions.contains(*s))
+            .map(|(k, _)| k as u32 + 1)
+            .collect();
         let instrument_fails = (0..t.ids.len() as u32)
             .map(|i| {
                 let mut fails = 0;
@@ -63,6 +71,9 @@ impl Active {
                 }
                 if !filters.years.is_empty() && !filters.years.contains(&t.year(i)) {
                     fails |= YEAR;
+                }
+                if !filters.sessions.is_empty() && !sessions.contains(&t.session(i)) {
+                    fails |= SESSION;
                 }
                 if !filters.subjects.is_empty()
                     && !t
@@ -128,6 +139,7 @@ pub struct Counter {
     body_only: Vec<u32>,
     year_only: Vec<u32>,
     subject_only: Vec<u32>,
+    session_only: Vec<u32>,
     parts: [u32; 2],
     groups: Vec<u32>,
 }
@@ -141,6 +153,7 @@ impl Counter {
             body_only: vec![0; n],
             year_only: vec![0; n],
             subject_only: vec![0; n],
+            session_only: vec![0; n],
             parts: [0; 2],
             groups: vec![0; index.instruments.lead_groups.len() + 1],
         }
@@ -157,6 +170,7 @@ impl Counter {
             BODY => &mut self.body_only,
             YEAR => &mut self.year_only,
             SUBJECT => &mut self.subject_only,
+            SESSION => &mut self.session_only,
             _ => {
                 if fails == GROUP {
                     if let Some(c) = self.groups.get_mut(u.lead_group(unit) as usize) {
@@ -271,6 +285,16 @@ impl Counter {
             subjects = kept;
         }
         add_missing(&mut subjects, &filters.subjects);
+        let mut by_session = vec![0usize; t.sessions.len() + 1];
+        for i in 0..t.ids.len() {
+            if let Some(c) = by_session.get_mut(t.session(i as u32) as usize) {
+                *c += facet_count(&self.session_only, i) as usize;
+            }
+        }
+        let mut sessions = named(&t.sessions, &by_session, &filters.sessions);
+        // Latest first, as years are: by body, then session number down.
+        sessions.sort_by(|a, b| session_key(b).cmp(&session_key(a)));
+        add_missing(&mut sessions, &filters.sessions);
         let mut bodies = named(&t.bodies, &by_body, &filters.bodies);
         add_missing(&mut bodies, &filters.bodies);
         let groups: Vec<usize> = self.groups.iter().map(|&c| c as usize).collect();
@@ -300,9 +324,16 @@ impl Counter {
             parts,
             lead_groups,
             years,
+            sessions,
             subjects,
         }
     }
+}
+
+/// "GA session 78" orders as ("GA", 78): by body, then by number.
+fn session_key(f: &FacetCount<String>) -> (std::cmp::Reverse<&str>, u32) {
+    let (body, number) = f.value.rsplit_once(' ').unwrap_or(("", &f.value));
+    (std::cmp::Reverse(body), number.parse().unwrap_or(0))
 }
 
 fn facet<T>(value: T, count: impl TryInto<usize>, selected: bool) -> FacetCount<T> {

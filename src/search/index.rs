@@ -49,7 +49,19 @@ impl SearchIndex {
         let mut groups: HashMap<&'static str, u32> = HashMap::new();
         let mut bodies: HashMap<String, u32> = HashMap::new();
         let mut subjects: HashMap<&str, u32> = HashMap::new();
+        let mut sessions: HashMap<String, u32> = HashMap::new();
         for inst in corpus.instruments() {
+            let session = match super::session_name(inst) {
+                Some(name) => {
+                    let next = sessions.len() as u32 + 1;
+                    *sessions.entry(name.clone()).or_insert_with(|| {
+                        instruments.sessions.push(name);
+                        next
+                    })
+                }
+                None => 0,
+            };
+            instruments.session.push(session);
             for s in &inst.record.subjects {
                 let next = subjects.len() as u32;
                 let k = *subjects.entry(s.as_str()).or_insert_with(|| {

@@ -553,3 +553,45 @@ fn texts_without_a_record_show_no_subject_facet() {
     let results = run(&Query::new("trafficking"), 50);
     assert!(results.facets.subjects.is_empty());
 }
+
+#[test]
+fn a_session_filter_keeps_that_session_and_lists_sessions_latest_first() {
+    let (_, index) = whole();
+    let mut q = Query::new("trafficking");
+    let all = search(index, &q, 50);
+    let names: Vec<&str> = all
+        .facets
+        .sessions
+        .iter()
+        .map(|f| f.value.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "ECOSOC session 2021",
+            "GA session 80",
+            "GA session 79",
+            "GA session 78",
+            "GA session 77",
+            "GA session 76",
+            "GA session 75"
+        ]
+    );
+    let ga78 = all
+        .facets
+        .sessions
+        .iter()
+        .find(|f| f.value == "GA session 78")
+        .unwrap();
+    q.filters.sessions.insert("GA session 78".into());
+    let only = search(index, &q, 1000);
+    assert_eq!(
+        only.total, ga78.count,
+        "the count shown is what choosing it gives"
+    );
+    assert!(only.hits.iter().all(|h| h.id.starts_with("ga-res-78-228-")));
+    assert_eq!(
+        crate::search::url::from_url_hash(&crate::search::url::to_url_hash(&q)),
+        q
+    );
+}

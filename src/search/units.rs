@@ -195,6 +195,10 @@ pub struct Instruments {
     pub bodies: Vec<String>,
     /// Lead phrase groups, in order of first appearance.
     pub lead_groups: Vec<String>,
+    /// 1 + index into `sessions`; 0 when the record has none.
+    pub session: Vec<u32>,
+    /// Sessions ([`super::session_name`]), in order of first appearance.
+    pub sessions: Vec<String>,
     /// Subject terms, in order of first appearance.
     pub subjects: Vec<String>,
     /// Each instrument's subjects (indexes into `subjects`), flat; the
@@ -210,6 +214,10 @@ impl Instruments {
 
     pub fn year(&self, instrument: u32) -> u16 {
         self.year.get(instrument as usize).copied().unwrap_or(0)
+    }
+
+    pub fn session(&self, instrument: u32) -> u32 {
+        self.session.get(instrument as usize).copied().unwrap_or(0)
     }
 
     /// The subjects of an instrument, as indexes into `subjects`.

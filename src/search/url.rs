@@ -37,6 +37,7 @@ pub fn to_url_hash(query: &Query) -> String {
     );
     pairs.extend(f.lead_groups.iter().map(|v| ("group", v.clone())));
     pairs.extend(f.years.iter().map(|y| ("year", y.to_string())));
+    pairs.extend(f.sessions.iter().map(|v| ("session", v.clone())));
     pairs.extend(f.subjects.iter().map(|v| ("subject", v.clone())));
     pairs
         .iter()
@@ -74,6 +75,9 @@ pub fn from_url_hash(hash: &str) -> Query {
             },
             "group" => {
                 f.lead_groups.insert(value);
+            }
+            "session" => {
+                f.sessions.insert(value);
             }
             "subject" => {
                 f.subjects.insert(value);

@@ -299,7 +299,7 @@ fn result_item(data: &'static Data, hit: Hit) -> Option<impl IntoView> {
 }
 
 /// The facet groups: kind, lead phrase, adopting body, instrument, year,
-/// subject.
+/// session, subject.
 fn facets(data: &'static Data, query: &Query, results: &Results) -> impl IntoView {
     let f = &results.facets;
     let instrument_label =
@@ -320,6 +320,9 @@ fn facets(data: &'static Data, query: &Query, results: &Results) -> impl IntoVie
             toggle(&mut q.filters.instruments, i.clone())
         })}
         {group("Year", "year", query, &f.years, u16::to_string, |q, y| toggle(&mut q.filters.years, *y))}
+        {group("Session", "session", query, &f.sessions, String::clone, |q, s| {
+            toggle(&mut q.filters.sessions, s.clone())
+        })}
         {group("Subject", "subject", query, &f.subjects, String::clone, |q, s| {
             toggle(&mut q.filters.subjects, s.clone())
         })}
