@@ -107,15 +107,17 @@ pub fn import(name: &str, src: &str) -> Result<Document, AknError> {
     };
     let xml = roxmltree::Document::parse_with_options(src, options).map_err(|e| {
         let pos = e.pos();
-        let kind = match e {
-            roxmltree::Error::DtdDetected => AknErrorKind::Doctype,
-            other => AknErrorKind::Malformed(other.to_string()),
+        let (kind, line, column) = match e {
+            roxmltree::Error::DtdDetected => (AknErrorKind::Doctype, pos.row, pos.col),
+            // A truncated file: where it ends is where the reader looks.
+            roxmltree::Error::UnclosedRootNode | roxmltree::Error::UnexpectedEndOfStream => {
+                let (line, column) = end_of(src);
+                let why = "the file ends before its root element is closed (truncated?)";
+                (AknErrorKind::Malformed(why.into()), line, column)
+            }
+            other => (AknErrorKind::Malformed(other.to_string()), pos.row, pos.col),
         };
-        AknError {
-            kind,
-            line: pos.row,
-            column: pos.col,
-        }
+        AknError { kind, line, column }
     })?;
     let at = |node: roxmltree::Node<'_, '_>, kind| {
         let pos = xml.text_pos_at(node.range().start);
@@ -134,6 +136,16 @@ pub fn import(name: &str, src: &str) -> Result<Document, AknError> {
         return Err(at(deep, AknErrorKind::TooDeep));
     }
     Ok(body::read(name, src, root))
+}
+
+/// The 1-based line and column just past the end of `src`.
+fn end_of(src: &str) -> (u32, u32) {
+    let line = src.bytes().filter(|&b| b == b'\n').count() + 1;
+    let column = src.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(column).unwrap_or(u32::MAX),
+    )
 }
 
 /// The first element deeper than [`MAX_DEPTH`], found in one linear walk

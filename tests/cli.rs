@@ -226,3 +226,38 @@ fn synth_writes_a_corpus_of_the_paragraphs_asked_for_the_same_for_the_same_seed(
     let o = run(&args);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+#[test]
+fn xml_files_are_read_beside_text_and_a_bad_one_is_named_with_its_line() {
+    let dir = scratch("xml");
+    let bad = dir.join("truncated.xml");
+    std::fs::write(&bad, "<akomaNtoso>\n<statement>\n<preface>").unwrap();
+    let html = dir.join("page.xml");
+    std::fs::write(&html, "<html><body>Recalling</body></html>").unwrap();
+    let o = run(&[
+        "check",
+        path_str(&bad),
+        "corpus/ga-78-228-coordination-trafficking.xml",
+        path_str(&html),
+        COP_11_5,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("ga-78-228-coordination-trafficking.xml\n  A/RES/78/228 (ga-res-78-228)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("cop-untoc-11-5-trafficking-protocol.txt\n"),
+        "{out}"
+    );
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(lines[0].contains("truncated.xml:3:"), "{err}");
+    assert!(lines[0].contains("malformed XML"), "{err}");
+    assert!(
+        lines[1].contains("page.xml:1:1: not an Akoma Ntoso file: the root element is <html>"),
+        "{err}"
+    );
+}
