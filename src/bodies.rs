@@ -38,12 +38,9 @@ pub const BODIES: &[Body] = &[
         resolution_prefix: Some("A/RES/"),
         decision_prefix: Some("A/DEC/"),
     },
-    Body {
-        name: "Security Council",
-        abbreviation: "SC",
-        resolution_prefix: Some("S/RES/"),
-        decision_prefix: None,
-    },
+    // Security Council resolutions are cited "SC res. 2504 (2020)"; the
+    // document symbol "S/RES/2504 (2020)" is the record's.
+    body("Security Council", "SC"),
     body("Economic and Social Council", "ECOSOC"),
     body("Human Rights Council", "HRC"),
     body("Commission on Crime Prevention and Criminal Justice", "CCPCJ"),

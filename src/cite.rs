@@ -214,6 +214,21 @@ mod tests {
     }
 
     #[test]
+    fn security_council_resolutions_are_cited_with_their_year() {
+        let inst = instrument(Some("The Security Council"), Some("2504 (2020)"), "");
+        assert_eq!(instrument_citation(&inst), "SC res. 2504 (2020)");
+        assert_eq!(instrument_id(&inst), "sc-res-2504-2020");
+    }
+
+    #[test]
+    fn human_rights_council_and_ecosoc_resolutions_are_cited_by_body_and_number() {
+        let hrc = instrument(Some("The Human Rights Council"), Some("54/10"), "");
+        assert_eq!(instrument_citation(&hrc), "HRC res. 54/10");
+        let ecosoc = instrument(Some("The Economic and Social Council"), Some("2021/25"), "");
+        assert_eq!(instrument_citation(&ecosoc), "ECOSOC res. 2021/25");
+    }
+
+    #[test]
     fn without_a_symbol_the_title_names_the_instrument() {
         let inst = instrument(
             Some("Commission on Crime Prevention and Criminal Justice"),
