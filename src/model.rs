@@ -180,15 +180,16 @@ impl Record {
     ///     ..Default::default()
     /// };
     /// assert_eq!(r.facts(), vec![
-    ///     ("Adopted", "2023-12-19".to_owned()),
+    ///     ("Adopted", "19 December 2023".to_owned()),
     ///     ("Vote", "recorded vote: 120 in favour, 3 against, 40 abstentions".to_owned()),
     /// ]);
     /// ```
     pub fn facts(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
+        let date = self.date.as_deref().map(readable_date);
         let fields = [
             ("Symbol", &self.document_symbol),
-            ("Adopted", &self.date),
+            ("Adopted", &date),
             ("Session", &self.session),
             ("Agenda item", &self.agenda_item),
             ("Draft", &self.draft),
@@ -218,6 +219,33 @@ impl Record {
             out.push(("Subjects", self.subjects.join("; ")));
         }
         out
+    }
+}
+
+/// "2023-12-19" as the UN prints it: "19 December 2023"; anything else
+/// as it is.
+pub fn readable_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = iso.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_owned();
+    };
+    match (m.parse::<usize>(), d.parse::<u32>()) {
+        (Ok(m @ 1..=12), Ok(d @ 1..=31)) if y.len() == 4 => format!("{d} {} {y}", MONTHS[m - 1]),
+        _ => iso.to_owned(),
     }
 }
 
