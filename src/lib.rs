@@ -31,6 +31,7 @@ pub mod manifest;
 pub mod model;
 pub mod outline;
 pub mod parse;
+pub mod render;
 pub mod search;
 pub mod shingles;
 pub mod synth;
