@@ -33,9 +33,10 @@ use crate::model::Corpus;
 use crate::search::SearchIndex;
 use crate::trail::SimilarityIndex;
 
-/// Bumped whenever the encoding changes, so that a stale corpus file is
+/// Bumped whenever the encoding changes (5: the Akoma Ntoso record,
+/// annexes, headings and links in the model), so that a stale corpus file is
 /// refused with a clear message rather than misread.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 
 /// The corpus file's name beside the served page; the app fetches it by
 /// this relative URL.

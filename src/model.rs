@@ -166,6 +166,9 @@ pub struct Record {
     /// Subject terms (UNBIS Thesaurus, Sustainable Development Goals), as
     /// a reader would write them: "Trafficking in persons", "SDG 16".
     pub subjects: Vec<String>,
+    /// The language of this text, as an ISO 639-2 code ("eng", "fra"):
+    /// the UN's English folders hold a few texts in other languages.
+    pub language: Option<String>,
 }
 
 impl Record {
@@ -217,6 +220,9 @@ impl Record {
         }
         if !self.subjects.is_empty() {
             out.push(("Subjects", self.subjects.join("; ")));
+        }
+        if let Some(l) = self.language.as_ref().filter(|l| *l != "eng") {
+            out.push(("Language", l.clone()));
         }
         out
     }

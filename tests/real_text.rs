@@ -222,7 +222,10 @@ fn real_texts_of_every_body_parse_as_the_un_marks_them_up() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let mut docs = vec![akn::import(&name, &src).expect("imports (tests/akn.rs)")];
         clause_explorer::cite::assign(&mut docs);
-        for (j, inst) in docs[0].instruments.iter().enumerate() {
+        // The English folders hold four texts in French, Spanish and
+        // Russian (75/274 F, HRC 57/18 F, S, R): the parser reads English.
+        let english = |i: &&Instrument| i.record.language.as_deref().is_none_or(|l| l == "eng");
+        for (j, inst) in docs[0].instruments.iter().filter(english).enumerate() {
             let body = inst
                 .body
                 .as_deref()

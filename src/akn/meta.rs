@@ -74,6 +74,9 @@ pub fn read(meta: Node<'_, '_>) -> Meta {
                 }
             }
             "voting" => out.record.vote = vote(el),
+            "FRBRlanguage" => {
+                out.record.language = el.attribute("language").map(str::to_owned);
+            }
             _ => {}
         }
     }
