@@ -27,7 +27,8 @@
 //!              | symbol , ". " , title ;                 (* "78/228. Title" *)
 //! body-line    = "The " , Body Name , "," ;             (* "The General Assembly," *)
 //! preambular   = lead-phrase , text , { subparagraph } ;
-//! operative    = number , "." , lead-verb , text , { subparagraph } ;
+//! operative    = [ number , "." ] , lead-verb , text , { subparagraph } ;
+//!                (* unnumbered: the only one, ending "." or ":" *)
 //! subparagraph = label , text , { subparagraph } ;       (* (a) → (i) → a. → i. *)
 //! adoption     = ordinal , [ "plenary" ] , "meeting" , [ date ] ;
 //! furniture    = rule | footnote ;                       (* anywhere between blocks *)
@@ -511,6 +512,13 @@ impl<'a> Parser<'a> {
             return Step::End;
         }
         match d.part {
+            // A resolution with one operative paragraph does not number
+            // it: after the preamble, an operative lead ("Takes note",
+            // "Decides") whose paragraph ends as operative ones do (a
+            // preambular one ends with a comma) opens the operative part.
+            Part::Preambular if opens_unnumbered_operative(text) => {
+                Step::Paragraph(Part::Operative, None)
+            }
             Part::Preambular if opens_with_lead(text, Part::Preambular) => {
                 Step::Paragraph(Part::Preambular, None)
             }
@@ -862,6 +870,14 @@ fn opens_with_lead(text: &Text, part: Part) -> bool {
     leads::match_lead(&text.plain, part).is_some()
         || text.emphasis.first().is_some_and(|e| e.start == 0)
         || leads::lead_like(&text.plain).is_some_and(|(_, p)| p == part)
+}
+
+/// An unnumbered operative paragraph: an operative lead of the table (and
+/// no preambular one), and the paragraph ends with "." or ":".
+fn opens_unnumbered_operative(text: &Text) -> bool {
+    leads::match_lead(&text.plain, Part::Operative).is_some()
+        && leads::match_lead(&text.plain, Part::Preambular).is_none()
+        && matches!(last_significant(&text.plain), Some('.' | ':'))
 }
 
 fn starts_lowercase(plain: &str) -> bool {

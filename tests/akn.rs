@@ -141,10 +141,14 @@ fn markup_counts(xml: &roxmltree::Document<'_>) -> Counts {
                     .filter(|d| d.tag_name().name() == "item")
                     .count();
             }
+            // A paragraph with no words ("* * *") separates; it is no clause.
             "paragraph"
                 if clause_parent()
                     && n.children().any(|k| {
                         matches!(k.tag_name().name(), "content" | "list" | "p" | "blockList")
+                    })
+                    && n.descendants().any(|d| {
+                        d.is_text() && d.text().is_some_and(|t| t.chars().any(char::is_alphanumeric))
                     }) =>
             {
                 c.operative += 1;

@@ -9,7 +9,8 @@
 //! The agreement (paragraphs read exactly as the XML has them, of all
 //! paragraphs) is printed per body. The suite reads every tenth file;
 //! `CLAUSE_EXPLORER_AKN_ALL=1 cargo test --test real_text -- --nocapture`
-//! reads all and prints the figures and the first disagreements.
+//! reads all and prints the figures and the first disagreements;
+//! `CLAUSE_EXPLORER_SHOW="paragraph missing"` (a kind) shows only those.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -191,7 +192,9 @@ fn compare(inst: &Instrument, seed: u64, tally: &mut Tally, name: &str) {
         exact = false;
         let kind = kind_of(x, t);
         *tally.kinds.entry(kind).or_default() += 1;
-        if tally.examples.len() < 60 {
+        let wanted = std::env::var("CLAUSE_EXPLORER_SHOW").ok();
+        let shown = wanted.as_deref().is_none_or(|w| w == kind);
+        if shown && tally.examples.len() < 60 {
             tally.examples.push(format!(
                 "{name} {} {}{} ({kind}, style {seed})\n    xml:  {x:?}\n    text: {t:?}",
                 inst.citation,
@@ -250,7 +253,8 @@ fn real_texts_of_every_body_parse_as_the_un_marks_them_up() {
     }
     println!("{report}");
     for t in by_body.values() {
-        for e in t.examples.iter().take(8) {
+        let show = if std::env::var_os("CLAUSE_EXPLORER_SHOW").is_some() { 60 } else { 8 };
+        for e in t.examples.iter().take(show) {
             println!("{e}");
         }
     }

@@ -808,11 +808,15 @@ impl Builder {
     }
 }
 
-/// Whether a `paragraph` is a clause (it has content) rather than a
-/// heading marked up as a paragraph.
+/// Whether a `paragraph` is a clause (it has content, and words in it)
+/// rather than a heading or a separator ("* * *") marked up as one.
 fn is_clause(node: Node<'_, '_>) -> bool {
     node.children()
         .any(|c| matches!(c.tag_name().name(), "content" | "list" | "p" | "blockList"))
+        && node
+            .descendants()
+            .filter(|d| d.is_text())
+            .any(|t| t.text().is_some_and(|s| s.chars().any(char::is_alphanumeric)))
 }
 
 /// "1." is 1.

@@ -291,3 +291,36 @@ fn single_newlines_between_paragraphs_still_separate_them() {
     assert_eq!(inst.preambular.len(), 2);
     assert_eq!(inst.operative.len(), 2);
 }
+
+/// GA 75/165: one operative paragraph, unnumbered, after the preamble.
+#[test]
+fn a_single_unnumbered_operative_paragraph_is_operative() {
+    for lead in ["*Takes note*", "Takes note"] {
+        let doc = parse(&format!(
+            "75/165. Report of the Human Rights Council\n\nThe General Assembly,\n\n\
+             *Recalling* its resolutions 60/251 of 15 March 2006,\n\n\
+             *Having considered* the recommendations contained in the report of the Human Rights Council,\n\n\
+             {lead} of the report of the Human Rights Council, including the addendum thereto, and its recommendations.\n"
+        ));
+        let inst = &doc.instruments[0];
+        assert_eq!(inst.preambular.len(), 2, "{lead}");
+        assert_eq!(inst.operative.len(), 1, "{lead}");
+        let op = &inst.operative[0];
+        assert_eq!(op.number, None);
+        assert_eq!(op.lead.as_deref(), Some("Takes note of"));
+        assert_eq!(op.id, "ga-res-75-165-op-1");
+    }
+}
+
+/// A preambular paragraph never ends with a full stop; one that opens
+/// with an operative-looking word but ends with a comma stays preambular.
+#[test]
+fn an_operative_looking_preambular_paragraph_ending_with_a_comma_stays_preambular() {
+    let doc = parse(
+        "A title\n\nThe General Assembly,\n\n*Recalling* its resolutions,\n\n\
+         Decides nothing here but reads on,\n\n1. *Urges* States.\n",
+    );
+    let inst = &doc.instruments[0];
+    assert_eq!(inst.operative.len(), 1);
+    assert_eq!(inst.operative[0].number, Some(1));
+}
