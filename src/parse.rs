@@ -20,7 +20,8 @@
 //!
 //! ```text
 //! document     = { instrument | unassigned } ;
-//! instrument   = header , { preambular } , { operative } , [ adoption ] ;
+//! instrument   = header , { preambular } , { [ heading ] , operative } , [ adoption ] ;
+//! heading      = short line, no closing punctuation, before the next number ;
 //! header       = designation , { title } , [ body-line ]
 //!              | { title } , body-line ;                 (* at most 3 titles *)
 //! designation  = ( "Resolution" | "Decision" ) , [ symbol ]      (* "Resolution 33/1" *)
@@ -146,6 +147,8 @@ struct Draft {
     levels: Vec<Level>,
     closed: bool,
     last_number: Option<u32>,
+    /// Headings read since the last paragraph, for the next one.
+    heading: Vec<String>,
 }
 
 /// What a block is, in the context of the instrument being parsed.
@@ -154,6 +157,9 @@ enum Step {
     Continue,
     Paragraph(Part, Option<u32>),
     Sub(Placement),
+    /// A heading of the paragraphs that follow ("Enhanced cooperation",
+    /// "I. Prevention").
+    Heading,
     /// Kept as unassigned text; the instrument goes on.
     Aside,
     /// Not part of this instrument.
@@ -412,6 +418,7 @@ impl<'a> Parser<'a> {
             levels: Vec::new(),
             closed: false,
             last_number: None,
+            heading: Vec::new(),
         };
         self.pos = header.end;
         while self.pos < self.content.len() {
@@ -442,6 +449,10 @@ impl<'a> Parser<'a> {
                 }
                 Step::Paragraph(part, number) => self.paragraph(&mut draft, i, part, number),
                 Step::Sub(placement) => self.subparagraph(&mut draft, i, placement),
+                Step::Heading => {
+                    let text = self.full_text(i);
+                    draft.heading.push(text.plain);
+                }
                 Step::Aside => {
                     self.unassigned_block(i);
                     self.in_unassigned_run = false;
@@ -451,6 +462,14 @@ impl<'a> Parser<'a> {
             draft.inst.span = draft.inst.span.to(self.content[i].span);
             draft.closed = draft.part == Part::Operative && draft.open_text().is_some_and(is_final);
             self.pos += 1;
+        }
+        if !draft.heading.is_empty() {
+            // Headings with no paragraph after them: kept, as for XML.
+            draft.inst.annex.push(Passage {
+                text: draft.heading.join(" "),
+                footnote_mark: None,
+                span: draft.inst.span,
+            });
         }
         self.finish_leads(&mut draft.inst);
         self.instruments.push(draft.inst);
@@ -508,6 +527,9 @@ impl<'a> Parser<'a> {
         if starts_lowercase(&text.plain) || !open_complete {
             return Step::Continue;
         }
+        if self.heads_next_paragraph(d, i) {
+            return Step::Heading;
+        }
         if d.closed {
             return Step::End;
         }
@@ -528,6 +550,28 @@ impl<'a> Parser<'a> {
             Part::Operative if d.last_number.is_none() => Step::Paragraph(Part::Operative, None),
             Part::Operative => Step::Continue,
         }
+    }
+
+    /// A heading: a short block with no closing punctuation, after a
+    /// complete unit, right before the operative paragraph numbered next
+    /// (or the first one). A page that ends mid-sentence is told apart by
+    /// its punctuation: a heading has none, the first half of a sentence
+    /// is never followed by the next number.
+    fn heads_next_paragraph(&self, d: &Draft, i: usize) -> bool {
+        let text = &self.texts[i];
+        let words = text.plain.split(' ').count();
+        if is_complete(text) || text.plain.is_empty() || words > MAX_HEADING_WORDS {
+            return false;
+        }
+        let expected = d.last_number.map_or(1, |n| n + 1);
+        // Headings in a row ("I", "Prevention") head the same paragraph.
+        let next = (i + 1..self.content.len().min(i + 4)).find(|&k| {
+            !matches!(self.content[k].kind, BlockKind::Text if !is_complete(&self.texts[k])
+                && self.texts[k].plain.split(' ').count() <= MAX_HEADING_WORDS)
+        });
+        next.is_some_and(|k| {
+            matches!(self.content[k].kind, BlockKind::Numbered { number } if number == expected)
+        })
     }
 
     // ----- preambular | operative -----
@@ -562,11 +606,12 @@ impl<'a> Parser<'a> {
             ordinal,
             number,
             lead: None,
-            heading: None,
+            heading: (!d.heading.is_empty()).then(|| d.heading.join(" ")),
             text,
             subparagraphs: Vec::new(),
             span: self.content[i].span,
         });
+        d.heading.clear();
         d.open = Open::Paragraph;
         d.levels.clear();
     }
@@ -871,6 +916,10 @@ fn opens_with_lead(text: &Text, part: Part) -> bool {
         || text.emphasis.first().is_some_and(|e| e.start == 0)
         || leads::lead_like(&text.plain).is_some_and(|(_, p)| p == part)
 }
+
+/// The longest heading, in words: "Role of the Department of Global
+/// Communications in enhancing understanding among nations" is 14.
+const MAX_HEADING_WORDS: usize = 24;
 
 /// An unnumbered operative paragraph: an operative lead of the table (and
 /// no preambular one), and the paragraph ends with "." or ":".

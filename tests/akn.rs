@@ -148,7 +148,9 @@ fn markup_counts(xml: &roxmltree::Document<'_>) -> Counts {
                         matches!(k.tag_name().name(), "content" | "list" | "p" | "blockList")
                     })
                     && n.descendants().any(|d| {
-                        d.is_text() && d.text().is_some_and(|t| t.chars().any(char::is_alphanumeric))
+                        d.is_text()
+                            && d.text()
+                                .is_some_and(|t| t.chars().any(char::is_alphanumeric))
                     }) =>
             {
                 c.operative += 1;

@@ -253,7 +253,11 @@ fn real_texts_of_every_body_parse_as_the_un_marks_them_up() {
     }
     println!("{report}");
     for t in by_body.values() {
-        let show = if std::env::var_os("CLAUSE_EXPLORER_SHOW").is_some() { 60 } else { 8 };
+        let show = if std::env::var_os("CLAUSE_EXPLORER_SHOW").is_some() {
+            60
+        } else {
+            8
+        };
         for e in t.examples.iter().take(show) {
             println!("{e}");
         }
@@ -274,6 +278,6 @@ fn real_texts_of_every_body_parse_as_the_un_marks_them_up() {
     }
 }
 
-const FLOOR_GA: f64 = 95.0;
-const FLOOR_HRC: f64 = 99.0;
-const FLOOR_ECOSOC: f64 = 96.0;
+const FLOOR_GA: f64 = 97.0;
+const FLOOR_HRC: f64 = 99.4;
+const FLOOR_ECOSOC: f64 = 99.5;

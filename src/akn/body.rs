@@ -813,10 +813,10 @@ impl Builder {
 fn is_clause(node: Node<'_, '_>) -> bool {
     node.children()
         .any(|c| matches!(c.tag_name().name(), "content" | "list" | "p" | "blockList"))
-        && node
-            .descendants()
-            .filter(|d| d.is_text())
-            .any(|t| t.text().is_some_and(|s| s.chars().any(char::is_alphanumeric)))
+        && node.descendants().filter(|d| d.is_text()).any(|t| {
+            t.text()
+                .is_some_and(|s| s.chars().any(char::is_alphanumeric))
+        })
 }
 
 /// "1." is 1.

@@ -174,7 +174,9 @@ fn opens_unit(line: &str) -> bool {
 /// whitespace.
 pub fn paragraph_number(text: &str) -> Option<(u32, usize)> {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 4 || !text[digits..].starts_with('.') {
+    // Paragraphs are numbered from 1, without leading zeros: "0." and
+    // "07." are text (and "07" stays a word of it).
+    if digits == 0 || digits > 4 || !text[digits..].starts_with('.') || text.starts_with('0') {
         return None;
     }
     let after = &text[digits + 1..];

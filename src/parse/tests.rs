@@ -324,3 +324,67 @@ fn an_operative_looking_preambular_paragraph_ending_with_a_comma_stays_preambula
     assert_eq!(inst.operative.len(), 1);
     assert_eq!(inst.operative[0].number, Some(1));
 }
+
+/// ECOSOC 2021/28 and GA 75/101: headings between operative paragraphs
+/// head the paragraph after them, and are never glued to the one before.
+#[test]
+fn a_heading_before_the_next_number_heads_that_paragraph() {
+    let doc = parse(
+        "A title\n\nThe Economic and Social Council,\n\n*Recalling* its resolutions,\n\n\
+         Taking stock: reviewing the implementation of the outcomes\n\n\
+         1. *Welcomes* the report;\n\n2. *Reaffirms* paragraphs 55 to 65 of resolution 70/125;\n\n\
+         II\n\nEnhanced cooperation\n\n3. *Notes* the work of the Group.\n",
+    );
+    let inst = &doc.instruments[0];
+    assert_eq!(inst.preambular.len(), 1);
+    let ops: Vec<_> = inst
+        .operative
+        .iter()
+        .map(|p| (p.number, p.heading.as_deref(), p.text.plain.as_str()))
+        .collect();
+    assert_eq!(
+        ops,
+        [
+            (
+                Some(1),
+                Some("Taking stock: reviewing the implementation of the outcomes"),
+                "Welcomes the report;"
+            ),
+            (
+                Some(2),
+                None,
+                "Reaffirms paragraphs 55 to 65 of resolution 70/125;"
+            ),
+            (
+                Some(3),
+                Some("II Enhanced cooperation"),
+                "Notes the work of the Group."
+            ),
+        ]
+    );
+}
+
+/// A page that breaks inside a sentence is not a heading: its first half
+/// has no closing punctuation, but what follows is not the next number.
+#[test]
+fn half_a_sentence_before_a_page_break_is_not_a_heading() {
+    let doc = parse(
+        "A title\n\nThe General Assembly,\n\n*Recalling* its resolutions,\n\n\
+         1. *Urges* States to act;\n\n2. *Requests* the Secretary-General to report to the General\n\n\
+         Assembly at its next session.\n",
+    );
+    let op2 = &doc.instruments[0].operative[1];
+    assert_eq!(op2.heading, None);
+    assert_eq!(
+        op2.text.plain,
+        "Requests the Secretary-General to report to the General Assembly at its next session."
+    );
+}
+
+#[test]
+fn a_number_with_a_leading_zero_is_text() {
+    let doc = parse("A title\n\nThe General Assembly,\n\n*Recalling* its resolutions,\n\n1. *Urges* States;\n\n07. text\n");
+    let inst = &doc.instruments[0];
+    assert_eq!(inst.operative.len(), 1);
+    assert!(inst.operative[0].text.plain.ends_with("07. text"));
+}
