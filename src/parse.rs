@@ -530,7 +530,11 @@ impl<'a> Parser<'a> {
         if self.heads_next_paragraph(d, i) {
             return Step::Heading;
         }
-        if d.closed {
+        // A paragraph that quotes replacement text ("… to read: The
+        // General Assembly shall meet … day.") seems to end with the
+        // quotation's full stop; the instrument goes on if the next number
+        // follows a few blocks on.
+        if d.closed && !self.number_follows(d, i) {
             return Step::End;
         }
         match d.part {
@@ -572,6 +576,21 @@ impl<'a> Parser<'a> {
         next.is_some_and(|k| {
             matches!(self.content[k].kind, BlockKind::Numbered { number } if number == expected)
         })
+    }
+
+    /// Whether the operative paragraph numbered next comes within a few
+    /// blocks after `i`, before any other number or instrument.
+    fn number_follows(&self, d: &Draft, i: usize) -> bool {
+        let Some(last) = d.last_number else {
+            return false;
+        };
+        (i + 1..self.content.len().min(i + 1 + QUOTED_BLOCKS))
+            .take_while(|&k| self.header_at(k).is_none())
+            .find_map(|k| match self.content[k].kind {
+                BlockKind::Numbered { number } => Some(number == last + 1),
+                _ => None,
+            })
+            .unwrap_or(false)
     }
 
     // ----- preambular | operative -----
@@ -916,6 +935,10 @@ fn opens_with_lead(text: &Text, part: Part) -> bool {
         || text.emphasis.first().is_some_and(|e| e.start == 0)
         || leads::lead_like(&text.plain).is_some_and(|(_, p)| p == part)
 }
+
+/// How many blocks of quoted text an operative paragraph may carry
+/// before the next number.
+const QUOTED_BLOCKS: usize = 8;
 
 /// The longest heading, in words: "Role of the Department of Global
 /// Communications in enhancing understanding among nations" is 14.

@@ -388,3 +388,25 @@ fn a_number_with_a_leading_zero_is_text() {
     assert_eq!(inst.operative.len(), 1);
     assert!(inst.operative[0].text.plain.ends_with("07. text"));
 }
+
+/// GA 75/325 op. 50: quoted replacement text ending with a full stop does
+/// not end the resolution; the quotation belongs to its paragraph.
+#[test]
+fn quoted_replacement_text_belongs_to_its_paragraph_and_the_instrument_goes_on() {
+    let doc = parse(
+        "A title\n\nThe General Assembly,\n\n*Recalling* its resolutions,\n\n\
+         50. *Decides* to amend rule 1 to read:\n\n\
+         The General Assembly shall meet every year in regular session.\n\n\
+         The general debate shall open on the Tuesday of the fourth week;\n\n\
+         51. *Reaffirms* the important role of the Secretary-General;\n",
+    );
+    assert!(doc.unassigned.is_empty(), "{:?}", doc.unassigned);
+    let ops = &doc.instruments[0].operative;
+    assert_eq!(ops.len(), 2);
+    assert!(
+        ops[0].text.plain.ends_with("fourth week;"),
+        "{}",
+        ops[0].text.plain
+    );
+    assert_eq!(ops[1].number, Some(51));
+}
