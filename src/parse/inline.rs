@@ -98,7 +98,20 @@ pub fn parse_inline(src: &str) -> Text {
                 if let Some(link) = link(rest) {
                     // The label may itself carry emphasis or marks: parse it.
                     let label = parse_inline(link.label);
+                    // "0[71/167](#)": the bracket parted two words in the
+                    // source; it still does.
+                    if src[..i].ends_with(char::is_alphanumeric)
+                        && label.plain.starts_with(char::is_alphanumeric)
+                    {
+                        out.space();
+                    }
                     out.append(&label);
+                    if src[i + link.len..].starts_with(char::is_alphanumeric)
+                        && label.plain.ends_with(char::is_alphanumeric)
+                        && (link.target.is_empty() || link.target == "#")
+                    {
+                        out.space();
+                    }
                     if !link.target.is_empty() && link.target != "#" {
                         out.push_str(" (");
                         out.push_str(link.target);
@@ -534,6 +547,17 @@ mod tests {
             plain("General Assembly resolution [71/167](#) of 19 December 2016"),
             "General Assembly resolution 71/167 of 19 December 2016"
         );
+    }
+
+    /// Found by the mutation property test: a link glued to a word on
+    /// either side keeps the two words apart, as the bracket did.
+    #[test]
+    fn a_link_glued_to_a_word_stays_a_word_of_its_own() {
+        assert_eq!(
+            plain("resolution 0[71/167](#)0 of"),
+            "resolution 0 71/167 0 of"
+        );
+        assert_eq!(plain("resolution [71/167](#), of"), "resolution 71/167, of");
     }
 
     #[test]
