@@ -197,8 +197,14 @@ impl Writer<'_> {
             if is_lead && !self.style.italic_leads {
                 continue;
             }
-            opens.push(e.start);
-            closes.push(e.end);
+            // `*…*` hugs its words: spaces at either end stay outside.
+            let inner = t.plain.get(e.start..e.end).unwrap_or_default();
+            let start = e.start + (inner.len() - inner.trim_start().len());
+            let end = e.end - (inner.len() - inner.trim_end().len());
+            if start < end {
+                opens.push(start);
+                closes.push(end);
+            }
         }
         for (i, c) in t.plain.char_indices() {
             while closes.first() == Some(&i) {
@@ -214,9 +220,7 @@ impl Writer<'_> {
             }
             if opens.first() == Some(&i) {
                 opens.remove(0);
-                if c != ' ' {
-                    out.push('*');
-                }
+                out.push('*');
             }
             match c {
                 '*' | '\\' | '<' | '[' => {

@@ -575,7 +575,22 @@ impl Reader<'_> {
                 _ => {}
             }
         }
-        let number = number_text.as_deref().and_then(parse_number);
+        let mut number = number_text.as_deref().and_then(parse_number);
+        if number_text.is_none() && part == Part::Operative {
+            // "6.\u{200e} Reaffirms …": the number inside the text (75/248).
+            if let Some((n, rest)) = leading_number(&text) {
+                number = Some(n);
+                text = rest;
+                self.warn(
+                    WarningKind::MarkupRepaired {
+                        repair: format!(
+                            "operative paragraph {n} has its number inside its text; read as its number"
+                        ),
+                    },
+                    span_of(node),
+                );
+            }
+        }
         if let (Some(t), None) = (&number_text, number) {
             // "I", "A.": a number that is not one is text of the paragraph.
             let mut with = TextBuilder::default();
@@ -817,6 +832,25 @@ fn is_clause(node: Node<'_, '_>) -> bool {
             t.text()
                 .is_some_and(|s| s.chars().any(char::is_alphanumeric))
         })
+}
+
+/// A text that opens with a paragraph number ("6." and perhaps a
+/// left-to-right mark): the number, and the text without it.
+fn leading_number(text: &TextBuilder) -> Option<(u32, TextBuilder)> {
+    let plain = text.plain();
+    let digits = plain.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 || plain.starts_with('0') {
+        return None;
+    }
+    let after = plain[digits..].strip_prefix('.')?;
+    let rest = after.trim_start_matches(['\u{200e}', '\u{200f}']);
+    let rest = rest.strip_prefix(' ')?;
+    if !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let n = plain[..digits].parse().ok()?;
+    let cut = plain.len() - rest.len();
+    Some((n, text.after(cut)))
 }
 
 /// "1." is 1.

@@ -101,6 +101,50 @@ impl TextBuilder {
         self.text.plain.is_empty()
     }
 
+    /// The text so far.
+    pub fn plain(&self) -> &str {
+        &self.text.plain
+    }
+
+    /// A builder holding the text from byte `cut` on (offsets moved, what
+    /// lies before dropped), with the same footnotes.
+    pub fn after(&self, cut: usize) -> TextBuilder {
+        let t = &self.text;
+        let shift = |s: Span| Span::new(s.start - cut, s.end - cut);
+        TextBuilder {
+            text: Text {
+                plain: t.plain[cut..].to_owned(),
+                marks: t
+                    .marks
+                    .iter()
+                    .filter(|m| m.at >= cut)
+                    .map(|m| MarkRef {
+                        mark: m.mark.clone(),
+                        at: m.at - cut,
+                    })
+                    .collect(),
+                emphasis: t
+                    .emphasis
+                    .iter()
+                    .filter(|e| e.start >= cut)
+                    .map(|e| shift(*e))
+                    .collect(),
+                links: t
+                    .links
+                    .iter()
+                    .filter(|l| l.span.start >= cut)
+                    .map(|l| Link {
+                        span: shift(l.span),
+                        href: l.href.clone(),
+                    })
+                    .collect(),
+                joins: Vec::new(),
+            },
+            space: self.space,
+            footnotes: self.footnotes.clone(),
+        }
+    }
+
     /// Reads `node`'s content into the text: text nodes, inline elements
     /// (italics recorded, links kept as references), blocks with a space
     /// around them, footnotes (`authorialNote`) taken out and marked where
