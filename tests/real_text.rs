@@ -199,7 +199,8 @@ fn compare(inst: &Instrument, seed: u64, tally: &mut Tally, name: &str) {
         *tally.kinds.entry(kind).or_default() += 1;
         let wanted = std::env::var("CLAUSE_EXPLORER_SHOW").ok();
         let shown = wanted.as_deref().is_none_or(|w| w == kind);
-        if shown && tally.examples.len() < 60 {
+        let limit = if wanted.is_some() { 3000 } else { 60 };
+        if shown && tally.examples.len() < limit {
             tally.examples.push(format!(
                 "{name} {} {}{} ({kind}, style {seed})\n    xml:  {x:?}\n    text: {t:?}",
                 inst.citation,
@@ -283,6 +284,6 @@ fn real_texts_of_every_body_parse_as_the_un_marks_them_up() {
     }
 }
 
-const FLOOR_GA: f64 = 97.0;
+const FLOOR_GA: f64 = 98.2;
 const FLOOR_HRC: f64 = 99.2;
 const FLOOR_ECOSOC: f64 = 98.5;
