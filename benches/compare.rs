@@ -131,8 +131,17 @@ fn main() {
         big.instruments().count(),
         show(started.elapsed())
     );
+    index_figures(&big, big_paragraphs);
+
+    general_assembly();
+}
+
+/// Builds the similarity index of `corpus` and prints its build time,
+/// size and reload time, `similar_to` percentiles over 1,000 paragraphs,
+/// and its recall for [`RECALL_SAMPLE`] queried paragraphs.
+fn index_figures(corpus: &Corpus, paragraphs: usize) {
     let started = Instant::now();
-    let index = SimilarityIndex::build(&big);
+    let index = SimilarityIndex::build(corpus);
     let build = started.elapsed();
     let bytes = index.to_bytes();
     let started = Instant::now();
@@ -142,7 +151,7 @@ fn main() {
         "  build {}, serialized {} bytes ({:.1} bytes per paragraph), load {}{}",
         show(build),
         bytes.len(),
-        bytes.len() as f64 / big_paragraphs.max(1) as f64,
+        bytes.len() as f64 / paragraphs.max(1) as f64,
         show(load),
         if reloaded.as_ref() == Ok(&index) {
             ""
@@ -150,10 +159,10 @@ fn main() {
             " (RELOAD DIFFERS)"
         }
     );
-    let units = UnitRef::all(&big);
+    let units = UnitRef::all(corpus);
     let step = (units.len() / 1000).max(1);
     let sample: Vec<UnitRef> = units.iter().step_by(step).copied().collect();
-    let (p50, p95) = query_percentiles(&index, &big, &sample);
+    let (p50, p95) = query_percentiles(&index, corpus, &sample);
     println!(
         "  similar_to (limit {TRAIL_LIMIT}) over {} paragraphs: p50 {}, p95 {}",
         sample.len(),
@@ -162,9 +171,7 @@ fn main() {
     );
     let step = (units.len() / RECALL_SAMPLE).max(1);
     let sample: Vec<UnitRef> = units.iter().step_by(step).copied().collect();
-    report_recall(&index, &big, &sample);
-
-    general_assembly();
+    report_recall(&index, corpus, &sample);
 }
 
 /// The General Assembly's own texts (`../shared/un-akn/ga`, sessions
@@ -197,27 +204,7 @@ fn general_assembly() {
         show(started.elapsed()),
         loaded.errors.len()
     );
-    let started = Instant::now();
-    let index = SimilarityIndex::build(&ga);
-    let build = started.elapsed();
-    println!(
-        "  build {}, serialized {} bytes",
-        show(build),
-        index.to_bytes().len()
-    );
-    let units = UnitRef::all(&ga);
-    let step = (units.len() / 1000).max(1);
-    let sample: Vec<UnitRef> = units.iter().step_by(step).copied().collect();
-    let (p50, p95) = query_percentiles(&index, &ga, &sample);
-    println!(
-        "  similar_to (limit {TRAIL_LIMIT}) over {} paragraphs: p50 {}, p95 {}",
-        sample.len(),
-        show(p50),
-        show(p95)
-    );
-    let step = (units.len() / RECALL_SAMPLE).max(1);
-    let sample: Vec<UnitRef> = units.iter().step_by(step).copied().collect();
-    report_recall(&index, &ga, &sample);
+    index_figures(&ga, paragraphs);
 }
 
 fn paragraph<'c>(corpus: &'c Corpus, id: &str) -> Option<&'c clause_explorer::model::Paragraph> {

@@ -69,7 +69,7 @@ use blocks::{Block, BlockKind};
 use labels::{Delimiter, Level, Placement, RawLabel};
 
 pub use header::year_in;
-pub use inline::parse_inline;
+pub use inline::{parse_inline, to_superscript};
 
 /// How many words of a passage a warning quotes.
 const EXCERPT_WORDS: usize = 8;

@@ -178,7 +178,9 @@ impl Writer<'_> {
 
     fn mark(&self, mark: &str) -> String {
         if self.style.superscript_marks && mark.chars().all(|c| c.is_ascii_digit()) {
-            mark.chars().map(superscript).collect()
+            mark.chars()
+                .map(|c| crate::parse::to_superscript(c).unwrap_or(c))
+                .collect()
         } else {
             format!("<sup>{mark}</sup>")
         }
@@ -245,22 +247,6 @@ impl Writer<'_> {
 fn trim_into(out: &mut String) {
     while out.ends_with(' ') {
         out.pop();
-    }
-}
-
-fn superscript(c: char) -> char {
-    match c {
-        '0' => '⁰',
-        '1' => '¹',
-        '2' => '²',
-        '3' => '³',
-        '4' => '⁴',
-        '5' => '⁵',
-        '6' => '⁶',
-        '7' => '⁷',
-        '8' => '⁸',
-        '9' => '⁹',
-        other => other,
     }
 }
 

@@ -83,20 +83,7 @@ const SYLLABLES: &[&str] = &[
     "ka", "ro", "lan", "te", "su", "mi", "dor", "va", "lei", "tan", "bri", "os", "ne", "ku", "zal",
     "pe", "ri", "mon", "sa", "vel",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::model::MONTHS;
 
 /// Paragraphs per output file, roughly.
 const PARAGRAPHS_PER_FILE: usize = 2000;
@@ -321,18 +308,7 @@ impl Writer<'_> {
             self.footnote
                 .to_string()
                 .chars()
-                .map(|d| match d {
-                    '0' => '⁰',
-                    '1' => '¹',
-                    '2' => '²',
-                    '3' => '³',
-                    '4' => '⁴',
-                    '5' => '⁵',
-                    '6' => '⁶',
-                    '7' => '⁷',
-                    '8' => '⁸',
-                    _ => '⁹',
-                })
+                .map(|d| crate::parse::to_superscript(d).unwrap_or(d))
                 .collect()
         } else {
             format!("<sup>{}</sup>", self.footnote)

@@ -16,40 +16,9 @@ use clause_explorer::model::{Document, Subparagraph};
 use clause_explorer::warning::WarningKind;
 use common::Words;
 
-fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/un-akn")
-}
-
-fn xml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            xml_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "xml") {
-            out.push(p);
-        }
-    }
-}
-
 /// The files this run reads: all of them, or every fifth.
 fn sample() -> Vec<PathBuf> {
-    let mut all = Vec::new();
-    xml_files(&shared(), &mut all);
-    assert!(
-        all.len() >= 2000,
-        "expected the 2,267 files of ../shared/un-akn, found {}",
-        all.len()
-    );
-    if std::env::var_os("CLAUSE_EXPLORER_AKN_ALL").is_some() {
-        all
-    } else {
-        all.into_iter().step_by(5).collect()
-    }
+    common::un_akn_files(5)
 }
 
 /// Elements whose text joins the words around it (all others are blocks).
@@ -346,7 +315,7 @@ fn six_files_of_different_shapes_import_to_their_reviewed_outlines() {
         ("ecosoc-2021-25", "ecosoc/2021/E_RES_2021_25-2110321E.xml"),
     ];
     for (name, path) in files {
-        let path = shared().join(path);
+        let path = common::un_akn_dir().join(path);
         let (doc, _) = clause_explorer::corpus::read_document(&path).unwrap();
         let mut docs = vec![doc];
         clause_explorer::cite::assign(&mut docs);

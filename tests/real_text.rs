@@ -12,44 +12,17 @@
 //! reads all and prints the figures and the first disagreements;
 //! `CLAUSE_EXPLORER_SHOW="paragraph missing"` (a kind) shows only those.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clause_explorer::model::{Instrument, Paragraph, Subparagraph};
 use clause_explorer::render::{to_text, Style};
 use clause_explorer::{akn, bodies, parse};
 
 fn files() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|e| e == "xml") {
-                out.push(p);
-            }
-        }
-    }
-    let mut all = Vec::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/un-akn"),
-        &mut all,
-    );
-    assert!(
-        all.len() >= 2000,
-        "expected ../shared/un-akn, found {} files",
-        all.len()
-    );
-    if std::env::var_os("CLAUSE_EXPLORER_AKN_ALL").is_some() {
-        all
-    } else {
-        all.into_iter().step_by(10).collect()
-    }
+    common::un_akn_files(10)
 }
 
 /// A paragraph as both readers must agree on it.

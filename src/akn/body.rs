@@ -18,7 +18,7 @@
 use roxmltree::Node;
 
 use super::meta::{self, Meta};
-use super::text::{append_text, plain_of, span_of, TextBuilder};
+use super::text::{append_text, plain_of, span_of, text_from, TextBuilder};
 use crate::leads;
 use crate::model::{
     Document, Footnote, Instrument, InstrumentKind, Paragraph, Part, Passage, Provenance, Record,
@@ -512,7 +512,7 @@ impl Reader<'_> {
             let cut = text.plain.len() - rest.len();
             Subparagraph {
                 label,
-                text: text_after(&text, cut, rest),
+                text: text_from(&text, cut),
                 span,
                 ..Default::default()
             }
@@ -882,40 +882,6 @@ fn split_label(text: &str) -> Option<(&str, &str)> {
 
 fn is_roman(label: &str) -> bool {
     !label.is_empty() && label.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
-}
-
-/// The part of `text` from byte `cut` on (`rest`), its offsets moved.
-fn text_after(text: &Text, cut: usize, rest: String) -> Text {
-    use crate::model::{Link, MarkRef, Span};
-    let shift = |s: Span| Span::new(s.start - cut, s.end - cut);
-    Text {
-        plain: rest,
-        marks: text
-            .marks
-            .iter()
-            .filter(|m| m.at >= cut)
-            .map(|m| MarkRef {
-                mark: m.mark.clone(),
-                at: m.at - cut,
-            })
-            .collect(),
-        emphasis: text
-            .emphasis
-            .iter()
-            .filter(|e| e.start >= cut)
-            .map(|e| shift(*e))
-            .collect(),
-        links: text
-            .links
-            .iter()
-            .filter(|l| l.span.start >= cut)
-            .map(|l| Link {
-                span: shift(l.span),
-                href: l.href.clone(),
-            })
-            .collect(),
-        joins: Vec::new(),
-    }
 }
 
 /// "(a)" is "a", "(ii)" is "ii", "a." is "a".

@@ -109,37 +109,8 @@ impl TextBuilder {
     /// A builder holding the text from byte `cut` on (offsets moved, what
     /// lies before dropped), with the same footnotes.
     pub fn after(&self, cut: usize) -> TextBuilder {
-        let t = &self.text;
-        let shift = |s: Span| Span::new(s.start - cut, s.end - cut);
         TextBuilder {
-            text: Text {
-                plain: t.plain[cut..].to_owned(),
-                marks: t
-                    .marks
-                    .iter()
-                    .filter(|m| m.at >= cut)
-                    .map(|m| MarkRef {
-                        mark: m.mark.clone(),
-                        at: m.at - cut,
-                    })
-                    .collect(),
-                emphasis: t
-                    .emphasis
-                    .iter()
-                    .filter(|e| e.start >= cut)
-                    .map(|e| shift(*e))
-                    .collect(),
-                links: t
-                    .links
-                    .iter()
-                    .filter(|l| l.span.start >= cut)
-                    .map(|l| Link {
-                        span: shift(l.span),
-                        href: l.href.clone(),
-                    })
-                    .collect(),
-                joins: Vec::new(),
-            },
+            text: text_from(&self.text, cut),
             space: self.space,
             footnotes: self.footnotes.clone(),
         }
@@ -234,6 +205,40 @@ impl TextBuilder {
         }
         self.text.emphasis = merged;
         (self.text, self.footnotes)
+    }
+}
+
+/// The part of `t` from byte `cut` on, its offsets moved; marks, italics
+/// and links before `cut` are dropped.
+pub fn text_from(t: &Text, cut: usize) -> Text {
+    let shift = |s: Span| Span::new(s.start - cut, s.end - cut);
+    Text {
+        plain: t.plain.get(cut..).unwrap_or_default().to_owned(),
+        marks: t
+            .marks
+            .iter()
+            .filter(|m| m.at >= cut)
+            .map(|m| MarkRef {
+                mark: m.mark.clone(),
+                at: m.at - cut,
+            })
+            .collect(),
+        emphasis: t
+            .emphasis
+            .iter()
+            .filter(|e| e.start >= cut)
+            .map(|e| shift(*e))
+            .collect(),
+        links: t
+            .links
+            .iter()
+            .filter(|l| l.span.start >= cut)
+            .map(|l| Link {
+                span: shift(l.span),
+                href: l.href.clone(),
+            })
+            .collect(),
+        joins: Vec::new(),
     }
 }
 

@@ -486,20 +486,20 @@ pub(crate) fn window(s: &str, max: usize) -> &str {
 
 /// The digit a Unicode superscript character stands for.
 pub fn superscript_digit(c: char) -> Option<char> {
-    Some(match c {
-        '⁰' => '0',
-        '¹' => '1',
-        '²' => '2',
-        '³' => '3',
-        '⁴' => '4',
-        '⁵' => '5',
-        '⁶' => '6',
-        '⁷' => '7',
-        '⁸' => '8',
-        '⁹' => '9',
-        _ => return None,
-    })
+    SUPERSCRIPTS
+        .iter()
+        .position(|&s| s == c)
+        .and_then(|d| char::from_digit(d as u32, 10))
 }
+
+/// The superscript form of an ASCII digit ("1" is "¹"), for writers of the
+/// text format (`render`, `synth`).
+pub fn to_superscript(digit: char) -> Option<char> {
+    digit.to_digit(10).map(|d| SUPERSCRIPTS[d as usize])
+}
+
+/// Superscript digits, by value.
+const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
 #[cfg(test)]
 mod tests {
