@@ -522,6 +522,11 @@ impl<'a> Parser<'a> {
     fn text_step(&self, d: &Draft, i: usize, open_complete: bool) -> Step {
         let text = &self.texts[i];
         if d.open == Open::Nothing {
+            // "Recommends … the adoption of the following draft resolution:"
+            // straight after the body line: an operative paragraph alone.
+            if d.part == Part::Preambular && opens_unnumbered_operative(text) {
+                return Step::Paragraph(Part::Operative, None);
+            }
             return Step::Paragraph(d.part, None);
         }
         if starts_lowercase(&text.plain) || !open_complete {

@@ -410,3 +410,16 @@ fn quoted_replacement_text_belongs_to_its_paragraph_and_the_instrument_goes_on()
     );
     assert_eq!(ops[1].number, Some(51));
 }
+
+/// ECOSOC 2021/20: no preamble, one unnumbered operative paragraph.
+#[test]
+fn an_unnumbered_operative_paragraph_right_after_the_body_line_is_operative() {
+    let doc = parse(
+        "2021/20. Fourteenth United Nations Congress\n\nThe Economic and Social Council,\n\n\
+         *Recommends* to the General Assembly the adoption of the following draft resolution:\n",
+    );
+    let inst = &doc.instruments[0];
+    assert!(inst.preambular.is_empty());
+    assert_eq!(inst.operative.len(), 1);
+    assert_eq!(inst.operative[0].lead.as_deref(), Some("Recommends"));
+}
