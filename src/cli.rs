@@ -43,6 +43,7 @@ commands:
                     explorer's clause-explorer.html (default: dist/, built by
                     scripts/serve.sh). Needs no wasm toolchain.
 
+FILE is a resolution text (.txt, .md) or the UN's Akoma Ntoso XML (.xml).
 A manifest.toml next to the files supplies metadata the texts do not carry.";
 
 /// Runs the tool with the process arguments.

@@ -80,9 +80,11 @@ fn parse_prints_one_json_document_per_file_with_the_manifest_applied() {
         [
             "citation",
             "footnote_refs",
+            "heading",
             "id",
             "lead",
             "lead_group",
+            "links",
             "number",
             "ordinal",
             "subparagraphs",
@@ -259,5 +261,38 @@ fn xml_files_are_read_beside_text_and_a_bad_one_is_named_with_its_line() {
     assert!(
         lines[1].contains("page.xml:1:1: not an Akoma Ntoso file: the root element is <html>"),
         "{err}"
+    );
+}
+
+#[test]
+fn parse_prints_an_xml_file_with_its_record_links_and_annex() {
+    let o = run(&["parse", "corpus/ga-80-9-political-declaration-2025.xml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let inst = &json["documents"][0]["instruments"][0];
+    assert_eq!(inst["citation"], "A/RES/80/9");
+    let record = &inst["record"];
+    assert_eq!(record["document_symbol"], "A/RES/80/9");
+    assert_eq!(record["session"], "80");
+    assert_eq!(record["language"], "eng");
+    assert!(
+        record["vote"] == "without a vote" || record["vote"]["in_favour"].is_u64(),
+        "{record}"
+    );
+    assert!(record["subjects"].as_array().is_some_and(|s| !s.is_empty()));
+    let annex = inst["annex"]
+        .as_array()
+        .expect("the declaration is annexed");
+    assert!(annex.iter().any(|p| p
+        .as_str()
+        .is_some_and(|t| t.contains("Political Declaration"))));
+    // Links are kept as references, with the words they stand on.
+    let o = run(&["parse", "corpus/ga-78-228-coordination-trafficking.xml"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let pp8 = &json["documents"][0]["instruments"][0]["preambular"][7];
+    assert_eq!(pp8["links"][0]["text"], "64/293");
+    assert_eq!(
+        pp8["links"][0]["href"],
+        "https://undocs.org/en/A/RES/64/293"
     );
 }

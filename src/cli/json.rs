@@ -6,9 +6,14 @@
 //!   "warnings": [{"line": 12, "message": "…", "kind": "FootnoteWithoutText"}],
 //!   "instruments": [{"id", "kind": "resolution"|"decision", "symbol": "33/1"|null,
 //!     "title", "body": "…"|null, "citation", "designation", "year", "adopted",
-//!     "preambular": [P], "operative": [P], "footnotes": [{"mark": "24", "text": "…"}]}]}]}
-//! P = {"id", "citation", "number": 7|null, "ordinal", "lead", "lead_group", "text",
-//!      "subparagraphs": [S], "footnote_refs": ["30"]}
+//!     "preambular": [P], "operative": [P], "footnotes": [{"mark": "24", "text": "…"}],
+//!     "annex": ["…"], "record": R}]}]}
+//! P = {"id", "citation", "number": 7|null, "ordinal", "lead", "lead_group", "heading": "…"|null,
+//!      "text", "subparagraphs": [S], "footnote_refs": ["30"], "links": [L]}
+//! L = {"text": "70/1", "href": "https://undocs.org/en/A/RES/70/1"}
+//! R = {"document_symbol", "date": "2023-12-19", "session", "agenda_item", "draft", "meeting",
+//!      "vote": "without a vote" | {"in_favour", "against", "abstaining"} | null,
+//!      "subjects": ["…"], "language": "eng"}   (null fields for text sources)
 //! S = {"id", "citation", "label": "a", "text", "footnote_refs": [], "subparagraphs": [S]}
 //! ```
 
@@ -17,7 +22,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::leads;
-use crate::model::{Corpus, Document, Footnote, Instrument, Paragraph, Subparagraph};
+use crate::model::{
+    Corpus, Document, Footnote, Instrument, Paragraph, Record, Subparagraph, Text, Vote,
+};
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -53,6 +60,32 @@ struct InstrumentOut<'a> {
     preambular: Vec<ParagraphOut<'a>>,
     operative: Vec<ParagraphOut<'a>>,
     footnotes: Vec<FootnoteOut<'a>>,
+    annex: Vec<&'a str>,
+    record: RecordOut<'a>,
+}
+
+#[derive(Serialize)]
+struct RecordOut<'a> {
+    document_symbol: Option<&'a str>,
+    date: Option<&'a str>,
+    session: Option<&'a str>,
+    agenda_item: Option<&'a str>,
+    draft: Option<&'a str>,
+    meeting: Option<&'a str>,
+    vote: Option<VoteOut>,
+    subjects: &'a [String],
+    language: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum VoteOut {
+    Without(&'static str),
+    Recorded {
+        in_favour: u32,
+        against: u32,
+        abstaining: u32,
+    },
 }
 
 #[derive(Serialize)]
@@ -63,9 +96,17 @@ struct ParagraphOut<'a> {
     ordinal: u32,
     lead: Option<&'a str>,
     lead_group: Option<&'static str>,
+    heading: Option<&'a str>,
     text: &'a str,
     subparagraphs: Vec<SubparagraphOut<'a>>,
     footnote_refs: Vec<&'a str>,
+    links: Vec<LinkOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct LinkOut<'a> {
+    text: &'a str,
+    href: &'a str,
 }
 
 #[derive(Serialize)]
@@ -133,7 +174,44 @@ fn instrument(i: &Instrument) -> InstrumentOut<'_> {
         preambular: i.preambular.iter().map(paragraph).collect(),
         operative: i.operative.iter().map(paragraph).collect(),
         footnotes: i.footnotes.iter().map(footnote).collect(),
+        annex: i.annex.iter().map(|p| p.text.as_str()).collect(),
+        record: record(&i.record),
     }
+}
+
+fn record(r: &Record) -> RecordOut<'_> {
+    RecordOut {
+        document_symbol: r.document_symbol.as_deref(),
+        date: r.date.as_deref(),
+        session: r.session.as_deref(),
+        agenda_item: r.agenda_item.as_deref(),
+        draft: r.draft.as_deref(),
+        meeting: r.meeting.as_deref(),
+        vote: r.vote.as_ref().map(|v| match *v {
+            Vote::WithoutVote => VoteOut::Without("without a vote"),
+            Vote::Recorded {
+                in_favour,
+                against,
+                abstaining,
+            } => VoteOut::Recorded {
+                in_favour,
+                against,
+                abstaining,
+            },
+        }),
+        subjects: &r.subjects,
+        language: r.language.as_deref(),
+    }
+}
+
+fn links(t: &Text) -> Vec<LinkOut<'_>> {
+    t.links
+        .iter()
+        .map(|l| LinkOut {
+            text: t.plain.get(l.span.start..l.span.end).unwrap_or_default(),
+            href: &l.href,
+        })
+        .collect()
 }
 
 fn paragraph(p: &Paragraph) -> ParagraphOut<'_> {
@@ -144,9 +222,11 @@ fn paragraph(p: &Paragraph) -> ParagraphOut<'_> {
         ordinal: p.ordinal,
         lead: p.lead.as_deref(),
         lead_group: p.lead.as_deref().and_then(|l| leads::group_of(l, p.part)),
+        heading: p.heading.as_deref(),
         text: &p.text.plain,
         subparagraphs: p.subparagraphs.iter().map(subparagraph).collect(),
         footnote_refs: p.text.footnote_refs(),
+        links: links(&p.text),
     }
 }
 
