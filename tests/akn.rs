@@ -140,12 +140,21 @@ fn markup_counts(xml: &roxmltree::Document<'_>) -> Counts {
     c
 }
 
-fn model_counts(doc: &Document) -> Counts {
+/// An instrument the importer made of an annex (a `doc` of the file).
+fn is_annex(inst: &clause_explorer::model::Instrument, src: &str) -> bool {
+    src.get(inst.span.start..)
+        .is_some_and(|s| s.starts_with("<doc"))
+}
+
+fn model_counts(doc: &Document, src: &str) -> Counts {
     fn subs(list: &[Subparagraph]) -> usize {
         list.iter().map(|s| 1 + subs(&s.subparagraphs)).sum()
     }
     let mut c = Counts::default();
-    for inst in &doc.instruments {
+    // Annexes of numbered paragraphs are instruments of their own, beyond
+    // what the markup counts as the resolution's (their words are still
+    // checked below).
+    for inst in doc.instruments.iter().filter(|i| !is_annex(i, src)) {
         c.preambular += inst.preambular.len();
         c.operative += inst.operative.len();
         c.subparagraphs += inst
@@ -254,14 +263,27 @@ fn check(path: &Path) -> Vec<String> {
     let xml = roxmltree::Document::parse(&src).unwrap();
     let mut markup = markup_counts(&xml);
     // Sub-paragraphs the markup calls paragraphs are repaired, and warned of.
+    // (Those inside an annex read as an instrument are not the markup's
+    // count of the resolution.)
+    let annexes: Vec<_> = doc
+        .instruments
+        .iter()
+        .filter(|i| is_annex(i, &src))
+        .map(|i| i.span)
+        .collect();
     let repaired = doc
         .warnings
         .iter()
         .filter(|w| matches!(w.kind, WarningKind::SubparagraphMarkedAsParagraph { .. }))
+        .filter(|w| {
+            !annexes
+                .iter()
+                .any(|a| a.start <= w.span.start && w.span.start < a.end)
+        })
         .count();
     markup.operative -= repaired;
     markup.subparagraphs += repaired;
-    let model = model_counts(&doc);
+    let model = model_counts(&doc, &src);
     if markup != model {
         problems.push(format!(
             "{name}: markup has {markup:?}, the import {model:?}"

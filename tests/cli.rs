@@ -280,12 +280,17 @@ fn parse_prints_an_xml_file_with_its_record_links_and_annex() {
         "{record}"
     );
     assert!(record["subjects"].as_array().is_some_and(|s| !s.is_empty()));
-    let annex = inst["annex"]
-        .as_array()
-        .expect("the declaration is annexed");
-    assert!(annex.iter().any(|p| p
+    // The declaration it adopts is annexed: an instrument of its own.
+    let annex = &json["documents"][0]["instruments"][1];
+    assert_eq!(annex["citation"], "A/RES/80/9, annex");
+    assert_eq!(annex["designation"], "Annex");
+    assert!(annex["title"]
         .as_str()
-        .is_some_and(|t| t.contains("Political Declaration"))));
+        .is_some_and(|t| t.starts_with("2025 Political Declaration")));
+    assert_eq!(
+        annex["operative"][3]["citation"],
+        "A/RES/80/9, annex, op. 4"
+    );
     // Links are kept as references, with the words they stand on.
     let o = run(&["parse", "corpus/ga-78-228-coordination-trafficking.xml"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");

@@ -24,8 +24,16 @@ fn folder(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
 fn the_shipped_corpus_prepares_a_bundle_that_decodes() {
     let prepared =
         prepare(&[common::corpus_dir()], &CollectionOptions::default()).expect("the corpus builds");
-    assert_eq!(prepared.bundle.corpus.instruments().count(), 15);
-    assert_eq!(prepared.warnings.len(), 4, "{:#?}", prepared.warnings);
+    assert_eq!(prepared.bundle.corpus.instruments().count(), 17);
+    // The texts' four known problems; the UN's XML only warns of the
+    // markup it repaired (sub-paragraphs marked up as paragraphs).
+    let (xml, text): (Vec<&String>, Vec<&String>) =
+        prepared.warnings.iter().partition(|w| w.contains(".xml:"));
+    assert_eq!(text.len(), 4, "{text:#?}");
+    assert!(
+        !xml.is_empty() && xml.iter().all(|w| w.contains("markup repaired")),
+        "{xml:#?}"
+    );
     let bytes = prepared.bundle.to_file();
     assert_eq!(Bundle::from_file(&bytes).unwrap(), prepared.bundle);
     assert_eq!(

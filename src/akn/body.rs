@@ -230,8 +230,10 @@ impl Reader<'_> {
             },
             heading: Vec::new(),
             last_number: None,
+            annex: node.tag_name().name() == "doc",
         };
         let mut quoted = Vec::new();
+        let mut annexes = Vec::new();
         for child in node.children() {
             if child.is_text() {
                 self.unassigned_text(child);
@@ -260,6 +262,15 @@ impl Reader<'_> {
                     }
                 }
                 "components" => quoted.push(child),
+                "attachments" => {
+                    let docs = child.children().flat_map(|a| a.children());
+                    for doc in docs.filter(|d| is_numbered_annex(*d)) {
+                        annexes.push(doc);
+                    }
+                    b.flush_heading_to_annex(span_of(child));
+                    let passages = self.passages_outside(child, &annexes, &mut b.inst.footnotes);
+                    b.inst.annex.extend(passages);
+                }
                 _ => {
                     b.flush_heading_to_annex(span_of(child));
                     let passages = self.passages(child, &mut b.inst.footnotes);
@@ -271,6 +282,10 @@ impl Reader<'_> {
         let meta = own_meta.unwrap_or_else(|| ctx.meta.clone());
         self.finish(&mut b.inst, &meta, &ctx);
         self.doc.instruments.push(b.inst);
+        let parent = self.doc.instruments.len() - 1;
+        for a in annexes {
+            self.annex_instrument(a, parent, &ctx);
+        }
         for q in quoted {
             // A quoted draft has no cover page or number of its own.
             let inner = Context {
@@ -279,6 +294,64 @@ impl Reader<'_> {
             };
             self.level(q, &mut inner.clone());
         }
+    }
+
+    /// An annex of numbered paragraphs (a declaration, a programme of
+    /// action) as an instrument of its own, so that its paragraphs are
+    /// searched, compared and cited: "A/RES/80/9, annex, op. 4". Its
+    /// headings name it ("Annex", then its title); body and record are its
+    /// resolution's.
+    fn annex_instrument(&mut self, doc: Node<'_, '_>, parent: usize, ctx: &Context) {
+        let before = self.doc.instruments.len();
+        self.instrument(
+            doc,
+            Context {
+                meta: Meta::default(),
+                ..ctx.clone()
+            },
+        );
+        let Some(parent) = self.doc.instruments.get(parent).cloned() else {
+            return;
+        };
+        for inst in &mut self.doc.instruments[before..] {
+            // The first paragraph's heading names the annex: "Annex",
+            // "Annex II", then its title. It becomes designation and title.
+            let first = inst.preambular.first_mut().or(inst.operative.first_mut());
+            let heading = first.and_then(|p| p.heading.take()).unwrap_or_default();
+            let (designation, title) = split_annex_heading(&heading);
+            inst.symbol = parent.symbol.as_ref().map(|s| {
+                let which = designation.as_deref().unwrap_or("Annex");
+                format!("{s}, {}", which.to_lowercase())
+            });
+            inst.designation = designation;
+            inst.title = title;
+            inst.symbol_from = parent.symbol_from;
+            inst.body = parent.body.clone();
+            inst.body_from = parent.body.as_ref().map(|_| Provenance::Metadata);
+            inst.year = parent.year;
+            inst.year_from = parent.year_from;
+            inst.record = parent.record.clone();
+        }
+    }
+
+    /// Passages of `node` outside the annexes read as instruments.
+    fn passages_outside(
+        &mut self,
+        node: Node<'_, '_>,
+        skip: &[Node<'_, '_>],
+        footnotes: &mut Vec<Footnote>,
+    ) -> Vec<Passage> {
+        if skip.iter().any(|s| s == &node) {
+            return Vec::new();
+        }
+        if !skip.iter().any(|s| s.ancestors().any(|a| a == node)) {
+            return self.passages(node, footnotes);
+        }
+        let mut out = Vec::new();
+        for child in node.children() {
+            out.extend(self.passages_outside(child, skip, footnotes));
+        }
+        out
     }
 
     /// The record, and the body, symbol and year where the text is silent.
@@ -350,7 +423,9 @@ impl Reader<'_> {
                         b.inst.footnotes.extend(notes);
                         let symbol = if is_part_letter(&text) {
                             ctx.number.as_ref().map(|n| format!("{n} {}", text.trim()))
-                        } else if text.starts_with(|c: char| c.is_ascii_digit()) {
+                        } else if text.starts_with(|c: char| c.is_ascii_digit())
+                            || (text.contains('/') && !text.contains(' '))
+                        {
                             Some(number_of(&text))
                         } else {
                             None
@@ -460,7 +535,11 @@ impl Reader<'_> {
                 continue;
             }
             let name = child.tag_name().name();
-            if name == "paragraph" && is_clause(child) && self.stray_label(child, b) {
+            if name == "paragraph" && b.annex && is_title_line(child) {
+                let (text, notes) = plain_of(child);
+                b.inst.footnotes.extend(notes);
+                b.heading.push(text);
+            } else if name == "paragraph" && is_clause(child) && self.stray_label(child, b) {
                 // Read as a sub-paragraph of the paragraph before it.
             } else if name == "paragraph" && is_clause(child) {
                 self.paragraph(child, b, Part::Operative);
@@ -618,7 +697,9 @@ impl Reader<'_> {
         if number.is_some() {
             b.last_number = number;
         }
-        let lead = self.lead(node, &plain, part, span);
+        // An annex's paragraphs ("We, the States Members …") have no lead
+        // phrase by nature: no warning for them.
+        let lead = self.lead(node, &plain, part, span, !b.annex);
         let list = match part {
             Part::Preambular => &mut b.inst.preambular,
             Part::Operative => &mut b.inst.operative,
@@ -645,6 +726,7 @@ impl Reader<'_> {
         text: &Text,
         part: Part,
         span: crate::model::Span,
+        warn_missing: bool,
     ) -> Option<String> {
         let italic = text.emphasis.first().filter(|e| e.start == 0).map(|e| {
             text.plain[e.start..e.end]
@@ -670,7 +752,7 @@ impl Reader<'_> {
         let lead = italic
             .or_else(|| name.filter(|n| text.plain.starts_with(n.as_str())))
             .or(table.clone());
-        if lead.is_none() && !text.plain.is_empty() {
+        if lead.is_none() && !text.plain.is_empty() && warn_missing {
             let excerpt: String = text.plain.chars().take(60).collect();
             self.warn(WarningKind::NoLeadPhrase { excerpt }, span);
         }
@@ -807,6 +889,9 @@ struct Builder {
     inst: Instrument,
     heading: Vec<String>,
     last_number: Option<u32>,
+    /// An annex read as an instrument: its unnumbered lines with no
+    /// closing punctuation ("Annex", its title) are headings.
+    annex: bool,
 }
 
 impl Builder {
@@ -821,6 +906,54 @@ impl Builder {
             self.heading.clear();
         }
     }
+}
+
+/// "Annex II Programme of Action" is ("Annex II", "Programme of Action");
+/// a heading that does not open with "Annex" is all title.
+fn split_annex_heading(heading: &str) -> (Option<String>, String) {
+    let Some(rest) = heading.strip_prefix("Annex") else {
+        return (None, heading.to_owned());
+    };
+    if !(rest.is_empty() || rest.starts_with(' ')) {
+        return (None, heading.to_owned());
+    }
+    let rest = rest.trim_start();
+    let numeral = rest.split(' ').next().unwrap_or_default();
+    if !numeral.is_empty() && numeral.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+        let title = rest[numeral.len()..].trim_start().to_owned();
+        return (Some(format!("Annex {numeral}")), title);
+    }
+    (Some("Annex".to_owned()), rest.to_owned())
+}
+
+/// An unnumbered paragraph whose text does not end as a sentence does:
+/// in an annex, a title line ("Annex", "2025 Political Declaration …").
+fn is_title_line(node: Node<'_, '_>) -> bool {
+    if node.children().any(|c| c.tag_name().name() == "num") {
+        return false;
+    }
+    let text = plain_of(node).0;
+    let last = text.trim_end_matches(['”', '’', '"', ')']).chars().last();
+    !text.is_empty() && !matches!(last, Some('.' | ';' | ':' | ','))
+}
+
+/// An annex (`doc` in `attachments`) whose main body holds numbered
+/// paragraphs: read as an instrument of its own.
+fn is_numbered_annex(node: Node<'_, '_>) -> bool {
+    node.tag_name().name() == "doc"
+        && node
+            .parent_element()
+            .is_some_and(|p| p.tag_name().name() == "attachment")
+        && node.children().any(|c| {
+            c.tag_name().name() == "mainBody"
+                && c.descendants().any(|p| {
+                    p.tag_name().name() == "paragraph"
+                        && p.children().any(|n| n.tag_name().name() == "num")
+                        && !p
+                            .ancestors()
+                            .any(|a| a.tag_name().name() == "embeddedStructure")
+                })
+        })
 }
 
 /// Whether a `paragraph` is a clause (it has content, and words in it)

@@ -23,7 +23,7 @@ const sites = {
     dir: join(OUT, 'shipped'),
     args: ['corpus'],
     title: 'Trafficking in persons: UN resolutions',
-    instruments: 15,
+    instruments: 17,
     only: { query: 'Board of Trustees', id: 'ccpcj-dec-33-1' },
   },
   second: {
