@@ -1,7 +1,7 @@
 //! An instrument read like the original: designation, title, adopting
 //! body, the preamble, the numbered operative paragraphs, the footnotes.
 
-use clause_explorer::model::Instrument;
+use clause_explorer::model::{Instrument, Provenance};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -78,7 +78,10 @@ pub fn InstrumentView(
                     }).collect_view()}
                 </dl>
             })}
-            {inst.body.clone().map(|b| view! { <p class="body"><em>{format!("{b},")}</em></p> })}
+            // The enacting line as the text has it (or the manifest gives
+            // it); a body known only from metadata (an annex, whose
+            // resolution's body it is) opens no line of its own.
+            {inst.body.clone().filter(|_| inst.body_from != Some(Provenance::Metadata)).map(|b| view! { <p class="body"><em>{format!("{b},")}</em></p> })}
             {(!inst.preambular.is_empty()).then(|| view! {
                 <section aria-labelledby="preamble-heading">
                     <h2 id="preamble-heading" class="sr-only">"Preamble"</h2>
