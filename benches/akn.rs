@@ -6,30 +6,14 @@
 //! `cargo bench --bench akn`
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use clause_explorer::akn::import;
 
-fn xml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            xml_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "xml") {
-            out.push(p);
-        }
-    }
-}
-
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/un-akn");
-    let mut paths = Vec::new();
-    xml_files(&dir, &mut paths);
-    paths.sort();
+    let paths = clause_explorer::corpus::xml_files_under(&dir);
     if paths.is_empty() {
         eprintln!("no XML files under {}: nothing to measure", dir.display());
         return;

@@ -6,23 +6,11 @@ use std::path::Path;
 
 use clause_explorer::model::Part;
 
-fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().is_some_and(|x| x == "xml") {
-            out.push(p);
-        }
-    }
-}
-
 fn main() {
     let root = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "../shared/un-akn".into());
-    let mut files = Vec::new();
-    walk(Path::new(&root), &mut files);
+    let files = clause_explorer::corpus::xml_files_under(Path::new(&root));
     let mut counts: BTreeMap<(String, &str), usize> = BTreeMap::new();
     for f in files {
         let src = std::fs::read_to_string(&f).unwrap();

@@ -198,6 +198,29 @@ pub fn is_text_file(path: &Path) -> bool {
     )
 }
 
+/// Every `.xml` file under `dir`, in any sub-folder, in path order (the
+/// UN's folders hold a folder a session); an unreadable folder holds none.
+pub fn xml_files_under(dir: &Path) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for p in std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+        {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|e| e == "xml") {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, &mut out);
+    out.sort();
+    out
+}
+
 /// Reads and parses one file.
 pub fn read_document(path: &Path) -> Result<(Document, String), FileError> {
     let error = |kind| FileError {

@@ -45,23 +45,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 /// The UN's Akoma Ntoso files (`../shared/un-akn`), in path order: all
 /// of them with `CLAUSE_EXPLORER_AKN_ALL` set, else every `step`-th.
 pub fn un_akn_files(step: usize) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|e| e == "xml") {
-                out.push(p);
-            }
-        }
-    }
-    let mut all = Vec::new();
-    walk(&un_akn_dir(), &mut all);
+    let all = clause_explorer::corpus::xml_files_under(&un_akn_dir());
     assert!(
         all.len() >= 2000,
         "expected the 2,267 files of ../shared/un-akn, found {}",

@@ -46,6 +46,7 @@ pub fn InstrumentView(
     } else {
         inst.title.clone()
     };
+    let facts = inst.record.facts();
     let search_here = {
         let mut q = Query::default();
         q.filters.instruments.insert(inst.id.clone());
@@ -71,9 +72,9 @@ pub fn InstrumentView(
                     <a href=align_with>"Compare with another instrument"</a>
                 </p>
             </header>
-            {(!inst.record.facts().is_empty()).then(|| view! {
+            {(!facts.is_empty()).then(|| view! {
                 <dl class="record">
-                    {inst.record.facts().into_iter().map(|(label, value)| view! {
+                    {facts.into_iter().map(|(label, value)| view! {
                         <div><dt>{label}</dt><dd>{value}</dd></div>
                     }).collect_view()}
                 </dl>
