@@ -568,15 +568,14 @@ impl<'a> Parser<'a> {
     /// is never followed by the next number.
     fn heads_next_paragraph(&self, d: &Draft, i: usize) -> bool {
         let text = &self.texts[i];
-        let words = text.plain.split(' ').count();
-        if is_complete(text) || text.plain.is_empty() || words > MAX_HEADING_WORDS {
+        if is_complete(text) || text.plain.is_empty() || !is_short(&text.plain) {
             return false;
         }
         let expected = d.last_number.map_or(1, |n| n + 1);
         // Headings in a row ("I", "Prevention") head the same paragraph.
         let next = (i + 1..self.content.len().min(i + 4)).find(|&k| {
             !matches!(self.content[k].kind, BlockKind::Text if !is_complete(&self.texts[k])
-                && self.texts[k].plain.split(' ').count() <= MAX_HEADING_WORDS)
+                && is_short(&self.texts[k].plain))
         });
         next.is_some_and(|k| {
             matches!(self.content[k].kind, BlockKind::Numbered { number } if number == expected)
@@ -952,9 +951,16 @@ const MAX_HEADING_WORDS: usize = 24;
 /// An unnumbered operative paragraph: an operative lead of the table (and
 /// no preambular one), and the paragraph ends with "." or ":".
 fn opens_unnumbered_operative(text: &Text) -> bool {
-    leads::match_lead(&text.plain, Part::Operative).is_some()
+    // The ending first: a look at the last characters; the leads are a
+    // search of the table.
+    matches!(last_significant(&text.plain), Some('.' | ':'))
+        && leads::match_lead(&text.plain, Part::Operative).is_some()
         && leads::match_lead(&text.plain, Part::Preambular).is_none()
-        && matches!(last_significant(&text.plain), Some('.' | ':'))
+}
+
+/// At most [`MAX_HEADING_WORDS`] words, counted no further than that.
+fn is_short(plain: &str) -> bool {
+    plain.split(' ').nth(MAX_HEADING_WORDS).is_none()
 }
 
 fn starts_lowercase(plain: &str) -> bool {
