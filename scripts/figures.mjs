@@ -6,7 +6,8 @@
 // and opened from file://.
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { DIST, launch, serve, spread, typeAndMeasure } from '../tests/e2e/harness.mjs';
+import { DIST, launch, printKeystrokes, serve, typeAndMeasure } from '../tests/e2e/harness.mjs';
+import { QUERIES } from './keystrokes.mjs';
 
 const RUNS = 5;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -14,13 +15,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /// Keystroke to screen (see `typeAndMeasure`): real queries typed
 /// character by character into the search box.
 async function keystrokes(page, name) {
-  const queries = ['trafficking in persons', 'victims of trafficing', 'Member States to strengthen',
-    'technology online', '"organized crime" protocol'];
-  const { times, long } = await typeAndMeasure(page, queries);
-  const s = spread(times);
-  console.log(`${name.padEnd(9)} keystroke to screen over ${times.length} keystrokes: p50 ${s.p50.toFixed(1)} ms, ` +
-    `p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms; long tasks: ${long.length}` +
-    (long.length ? ` (longest ${Math.max(...long).toFixed(0)} ms)` : ''));
+  printKeystrokes(name, await typeAndMeasure(page, QUERIES));
 }
 
 const browser = await launch();

@@ -7,6 +7,7 @@
 //! comparison) is the `clause-explorer` crate.
 
 pub mod clip;
+pub mod facet_rows;
 pub mod pieces;
 pub mod route;
 pub mod startup;

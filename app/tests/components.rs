@@ -4,7 +4,10 @@
 
 use clause_explorer::cite;
 use clause_explorer::model::Corpus;
+use clause_explorer::model::Part;
 use clause_explorer::parse::parse_document;
+use clause_explorer::search::Query;
+use clause_explorer_app::route::Route;
 use clause_explorer_app::ui::{leak, App, Data};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -338,18 +341,91 @@ async fn replacing_the_left_side_keeps_the_right_one_in_place() {
     );
 }
 
+/// Scrolls the end of the result list into view until `n` results are
+/// drawn.
+async fn scroll_until_drawn(root: &web_sys::HtmlElement, n: usize) {
+    let drawn = || all(root, "ol.results > li.result").len();
+    let start = js_sys::Date::now();
+    while drawn() < n {
+        one(root, ".results-end").scroll_into_view();
+        leptos::task::tick().await;
+        sleep(20).await;
+        assert!(
+            js_sys::Date::now() - start < 5000.0,
+            "scrolled for 5 s, {} results drawn, not {n}",
+            drawn()
+        );
+    }
+}
+
 #[wasm_bindgen_test]
-async fn show_more_adds_results_and_a_new_query_starts_from_the_first_page() {
+async fn the_list_draws_a_screenful_then_more_as_it_scrolls_and_show_more_fetches_the_next_page() {
     let (root, _guard) = mount("#/search?q=trafficking").await;
-    assert_eq!(all(&root, "ol.results > li.result").len(), 50);
+    let drawn = || all(&root, "ol.results > li.result").len();
+    // A screenful at once; the count says how many there are in all.
+    assert_eq!(drawn(), 12);
+    let summary = one(&root, ".result-summary").text_content().unwrap();
+    assert!(
+        summary.ends_with("clauses match \u{201c}trafficking\u{201d}"),
+        "{summary}"
+    );
+    assert!(
+        !has(&root, "button.more"),
+        "Show more waits until the fetched page is drawn"
+    );
+    scroll_until_drawn(&root, 50).await;
+    assert_eq!(drawn(), 50);
+    until("Show more is offered", || has(&root, "button.more")).await;
     one(&root, "button.more").click();
-    leptos::task::tick().await;
-    assert!(all(&root, "ol.results > li.result").len() > 50);
+    scroll_until_drawn(&root, 51).await;
     let input: web_sys::HtmlInputElement = one(&root, "#search").unchecked_into();
     input.set_value("trafficking persons");
     input
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
     leptos::task::tick().await;
-    assert_eq!(all(&root, "ol.results > li.result").len(), 50);
+    assert_eq!(drawn(), 12, "a new query starts again from a screenful");
+}
+
+/// A change of the results keeps the drawing of the results that stay
+/// (same clause, same words marked): choosing "Operative" keeps the
+/// operative results of the same words as the same elements.
+#[wasm_bindgen_test]
+async fn results_that_stay_keep_their_elements() {
+    let (root, _guard) = mount("#/search?q=protocol").await;
+    let ids = |els: &[web_sys::HtmlElement]| -> Vec<String> {
+        els.iter()
+            .map(|e| e.get_attribute("data-clause-id").unwrap())
+            .collect()
+    };
+    let before = all(&root, "ol.results > li.result");
+    let mut q = Query::new("protocol");
+    q.filters.parts.insert(Part::Operative);
+    window()
+        .location()
+        .set_hash(&Route::Search(q).to_hash())
+        .unwrap();
+    until("only operative results", || {
+        ids(&all(&root, "ol.results > li.result"))
+            .iter()
+            .all(|id| id.contains("-op-"))
+    })
+    .await;
+    let after = all(&root, "ol.results > li.result");
+    let mut kept = 0;
+    for b in &after {
+        let id = b.get_attribute("data-clause-id").unwrap();
+        if let Some(a) = before
+            .iter()
+            .find(|a| a.get_attribute("data-clause-id").unwrap() == id)
+        {
+            assert!(a.is_same_node(Some(b)), "{id} was redrawn");
+            kept += 1;
+        }
+    }
+    assert!(
+        kept > 0,
+        "some operative results were drawn before: {:?}",
+        ids(&before)
+    );
 }

@@ -127,24 +127,46 @@ export async function screenshot(page, name) {
 
 /// Keystroke to screen, measured in the page: each query is typed into
 /// the search box character by character (an `input` event per
-/// character), and each keystroke's time runs from the event to the last
-/// change of the page (a MutationObserver; settled when nothing changes
-/// for 150 ms). Returns the times in ms and the long tasks (> 50 ms) seen
-/// while typing.
+/// character). Per keystroke, three times from the event:
+/// - `times` (the goal's figure): to the last change of the result list
+///   (anything inside `.results-column`: the count, suggestions, the
+///   list and its "Show more"), i.e. the results are in the DOM;
+/// - `page`: to the last change anywhere in the page (facets included,
+///   which may be drawn after the results);
+/// - `paint`: to the end of the first frame after the list's last change
+///   (a `requestAnimationFrame` callback, then a task after it: style,
+///   layout and paint of that frame are done), i.e. pixels on screen.
+/// A keystroke is settled when nothing changes for 150 ms. Also returns
+/// the long tasks (> 50 ms) seen while typing.
 export async function typeAndMeasure(page, queries) {
   return page.evaluate(async (queries) => {
     const box = document.querySelector('input[type="search"]');
-    let last = 0;
-    const observer = new MutationObserver(() => { last = performance.now(); });
+    let lastAny = 0;
+    let lastList = 0;
+    let painted = 0;
+    const inList = (node) => {
+      const el = node.nodeType === 1 ? node : node.parentElement;
+      return !!el && (!!el.closest('.results-column') || !!el.querySelector('.results-column'));
+    };
+    const observer = new MutationObserver((records) => {
+      const now = performance.now();
+      lastAny = now;
+      if (records.some((r) => inList(r.target))) {
+        lastList = now;
+        requestAnimationFrame(() => setTimeout(() => { painted = performance.now(); }, 0));
+      }
+    });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
     const long = [];
     const watch = new PerformanceObserver((l) => long.push(...l.getEntries().map((e) => e.duration)));
     watch.observe({ type: 'longtask' });
     const settle = () => new Promise((done) => {
-      const check = () => (performance.now() - last > 150 ? done() : setTimeout(check, 20));
+      const check = () => (performance.now() - lastAny > 150 ? done() : setTimeout(check, 20));
       setTimeout(check, 20);
     });
     const times = [];
+    const pages = [];
+    const paints = [];
     for (const q of queries) {
       if (box.value !== '') {
         box.value = '';
@@ -154,16 +176,32 @@ export async function typeAndMeasure(page, queries) {
       for (let k = 1; k <= q.length; k++) {
         box.value = q.slice(0, k);
         const t0 = performance.now();
-        last = t0;
+        lastAny = lastList = painted = t0;
         box.dispatchEvent(new Event('input', { bubbles: true }));
         await settle();
-        times.push(last - t0);
+        times.push(lastList - t0);
+        pages.push(lastAny - t0);
+        // No change to the list (the same results): nothing to paint.
+        paints.push(lastList === t0 ? 0 : Math.max(painted, lastList) - t0);
       }
     }
     observer.disconnect();
     watch.disconnect();
-    return { times, long };
+    return { times, pages, paints, long };
   }, queries);
+}
+
+/// Prints a keystroke measurement (see `typeAndMeasure`) on three lines.
+export function printKeystrokes(name, { times, pages, paints, long }) {
+  const line = (what, xs) => {
+    const s = spread(xs);
+    return `${name.padEnd(18)} ${what.padEnd(26)} p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms`;
+  };
+  console.log(`${line('keystroke to results', times)} (${times.length} keystrokes)`);
+  console.log(line('keystroke to page settled', pages));
+  console.log(line('keystroke to next paint', paints));
+  console.log(`${name.padEnd(18)} long tasks while typing: ${long.length}` +
+    (long.length ? ` (longest ${Math.max(...long).toFixed(0)} ms)` : ''));
 }
 
 /// p50 / p95 / max of a list of times, for printing.

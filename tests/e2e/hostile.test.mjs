@@ -58,7 +58,7 @@ test('served: a 1 MB paragraph renders and the page stays responsive', async () 
     // page, measured in the page; the paragraph must be found.
     await page.getByRole('link', { name: 'A very long paragraph' }).click();
     await op1.waitFor();
-    const { times } = await typeAndMeasure(page, ['cooperation']);
+    const { pages: times } = await typeAndMeasure(page, ['cooperation']);
     await page.locator('ol.results > li.result[data-clause-id="ga-res-99-2-op-1"]').waitFor();
     const s = spread(times);
     console.log(`# keystrokes after the 1 MB paragraph: p50 ${s.p50.toFixed(1)} ms, ` +

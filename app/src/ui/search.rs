@@ -2,16 +2,16 @@
 //! view with its facets. The query and filters live in the URL, so a search
 //! can be shared and survives reloading and the back button.
 
-use clause_explorer::bodies;
-use clause_explorer::model::Part;
-use clause_explorer::search::{search, FacetCount, Hit, Query, Results, PAGE};
+mod facets;
+mod results;
+
+use clause_explorer::search::{search, Query, Results, PAGE};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::paragraph::Tools;
-use super::rich_text::RichText;
+use self::facets::FacetPanel;
+use self::results::ResultList;
 use super::{navigate, replace_route, session, Data};
-use crate::clip;
 use crate::route::Route;
 
 /// Queries to start from when the box is empty.
@@ -108,49 +108,20 @@ pub fn SearchView(data: &'static Data) -> impl IntoView {
         let pages = more.with(|(asked, n)| if *asked == q { *n } else { 0 });
         search(&data.search, &q, PAGE * (1 + pages))
     });
+    let blank = move || query.with(|q| q.text.trim().is_empty() && q.filters.is_empty());
     view! {
         <h1 tabindex="-1" class="search-heading">"Search"</h1>
         <div class="search-layout">
             <aside class="facets" aria-label="Filters">
-                {move || facets(data, &query.get(), &results.get())}
+                <FacetPanel data query results/>
             </aside>
             <section class="results-column" aria-label="Results">
                 <p class="result-summary" role="status">
-                    {move || summary(&query.get(), &results.get())}
+                    {move || query.with(|q| results.with(|r| summary(q, r)))}
                 </p>
-                {move || suggestions(&query.get(), &results.get())}
-                {move || (query.get().text.trim().is_empty() && query.get().filters.is_empty()).then(examples)}
-                <ol class="results">
-                    {move || {
-                        results
-                            .get()
-                            .hits
-                            .into_iter()
-                            .filter_map(|hit| result_item(data, hit))
-                            .collect_view()
-                    }}
-                </ol>
-                {move || {
-                    let r = results.get();
-                    (r.total > r.hits.len()).then(|| {
-                        let next = (r.total - r.hits.len()).min(PAGE);
-                        view! {
-                            <button
-                                type="button"
-                                class="more"
-                                on:click=move |_| {
-                                    let q = query.get_untracked();
-                                    more.update(|(asked, n)| {
-                                        *n = if *asked == q { *n + 1 } else { 1 };
-                                        *asked = q;
-                                    });
-                                }
-                            >
-                                {format!("Show {next} more of {}", r.total - r.hits.len())}
-                            </button>
-                        }
-                    })
-                }}
+                {move || query.with(|q| results.with(|r| suggestions(q, r)))}
+                {move || blank().then(examples)}
+                <ResultList data query results more/>
             </section>
         </div>
     }
@@ -233,153 +204,4 @@ fn examples() -> impl IntoView {
             <ul>{links}</ul>
         </div>
     }
-}
-
-/// One hit: the clause with its matches marked, its citation and
-/// instrument, and its actions.
-fn result_item(data: &'static Data, hit: Hit) -> Option<impl IntoView> {
-    let r = hit.unit.resolve(data.corpus)?;
-    let inst = r.instrument;
-    let p = r.paragraph;
-    let highlights: Vec<_> = hit.highlights.iter().map(|h| h.span).collect();
-    let year = inst
-        .year
-        .map(|y| format!(" \u{b7} {y}"))
-        .unwrap_or_default();
-    let title = if inst.title.is_empty() {
-        inst.citation.clone()
-    } else {
-        inst.title.clone()
-    };
-    let (body, citation, copy) = match r.subparagraph {
-        Some(s) => {
-            let opening: Vec<&str> = p.text.plain.split(' ').take(12).collect();
-            let number = p.number.map(|n| format!("{n}. ")).unwrap_or_default();
-            let body = view! {
-                <p class="result-context">{format!("{number}{}\u{2026}", opening.join(" "))}</p>
-                <p class="clause-text">
-                    <span class="label">{format!("({})", s.label)}</span>
-                    " "
-                    <RichText inst text=&s.text highlights id=s.id.clone()/>
-                </p>
-            }
-            .into_any();
-            (
-                body,
-                s.citation.clone(),
-                clip::subparagraph_with_citation(s),
-            )
-        }
-        None => {
-            let lead_len = p.lead.as_ref().map_or(0, String::len);
-            let number = p
-                .number
-                .map(|n| view! { <span class="number">{format!("{n}. ")}</span> });
-            let body = view! {
-                <p class="clause-text">
-                    {number}
-                    <RichText inst text=&p.text lead_len highlights id=p.id.clone()/>
-                </p>
-            }
-            .into_any();
-            (body, p.citation.clone(), clip::paragraph_with_citation(p))
-        }
-    };
-    let open = Route::Clause { id: hit.id.clone() }.to_hash();
-    Some(view! {
-        <li class="result" data-clause-id=hit.id.clone()>
-            <p class="result-source">
-                <a href=open.clone()>{citation.clone()}</a>
-                <span class="result-instrument">{format!(" \u{b7} {title}{year}")}</span>
-            </p>
-            {body}
-            <Tools id=hit.id.clone() citation copy permalink=false/>
-        </li>
-    })
-}
-
-/// The facet groups: kind, lead phrase, adopting body, instrument, year,
-/// session, subject.
-fn facets(data: &'static Data, query: &Query, results: &Results) -> impl IntoView {
-    let f = &results.facets;
-    let instrument_label =
-        move |id: &String| data.citation(id).map_or_else(|| id.clone(), str::to_owned);
-    view! {
-        <h2 class="sr-only">"Filters"</h2>
-        {group("Kind", "part", query, &f.parts, |p: &Part| match p {
-            Part::Preambular => "Preambular".to_owned(),
-            Part::Operative => "Operative".to_owned(),
-        }, |q, p| toggle(&mut q.filters.parts, *p))}
-        {group("Lead phrase", "group", query, &f.lead_groups, String::clone, |q, g| {
-            toggle(&mut q.filters.lead_groups, g.clone())
-        })}
-        {group("Adopting body", "body", query, &f.bodies, |b: &String| bodies::bare(b).to_owned(), |q, b| {
-            toggle(&mut q.filters.bodies, b.clone())
-        })}
-        {group("Instrument", "instrument", query, &f.instruments, instrument_label, |q, i| {
-            toggle(&mut q.filters.instruments, i.clone())
-        })}
-        {group("Year", "year", query, &f.years, u16::to_string, |q, y| toggle(&mut q.filters.years, *y))}
-        {group("Session", "session", query, &f.sessions, String::clone, |q, s| {
-            toggle(&mut q.filters.sessions, s.clone())
-        })}
-        {group("Subject", "subject", query, &f.subjects, String::clone, |q, s| {
-            toggle(&mut q.filters.subjects, s.clone())
-        })}
-        {(!query.filters.is_empty()).then(|| {
-            let mut cleared = query.clone();
-            cleared.filters = Default::default();
-            let href = Route::Search(cleared).to_hash();
-            view! { <p><a href=href>"Clear all filters"</a></p> }
-        })}
-    }
-}
-
-fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
-    if !set.remove(&value) {
-        set.insert(value);
-    }
-}
-
-/// One facet: a group of checkboxes, each with its live count. Choosing
-/// one is a new history entry, so the back button undoes it.
-fn group<T: Clone + 'static>(
-    legend: &'static str,
-    key: &'static str,
-    query: &Query,
-    values: &[FacetCount<T>],
-    label: impl Fn(&T) -> String,
-    apply: impl Fn(&mut Query, &T) + Copy + 'static,
-) -> Option<impl IntoView> {
-    if values.is_empty() {
-        return None;
-    }
-    let items = values
-        .iter()
-        .enumerate()
-        .map(|(k, v)| {
-            let id = format!("facet-{key}-{k}");
-            let mut next = query.clone();
-            apply(&mut next, &v.value);
-            let text = label(&v.value);
-            let count = v.count;
-            view! {
-                <li>
-                    <input
-                        type="checkbox"
-                        id=id.clone()
-                        prop:checked=v.selected
-                        on:change=move |_| navigate(&Route::Search(next.clone()))
-                    />
-                    <label for=id>{text} " " <span class="count">{format!("({count})")}</span></label>
-                </li>
-            }
-        })
-        .collect_view();
-    Some(view! {
-        <fieldset class="facet">
-            <legend>{legend}</legend>
-            <ul>{items}</ul>
-        </fieldset>
-    })
 }
