@@ -25,6 +25,7 @@ pub mod bodies;
 pub mod bundle;
 pub mod cite;
 pub mod diff;
+pub mod export;
 pub mod input;
 pub mod leads;
 pub mod manifest;

@@ -8,6 +8,7 @@
 
 pub mod clip;
 pub mod facet_rows;
+pub mod keys;
 pub mod pieces;
 pub mod route;
 pub mod startup;
