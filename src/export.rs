@@ -28,7 +28,7 @@ mod tests;
 
 pub use self::json::json;
 pub use self::markdown::{comparison_markdown, instrument_markdown, instrument_text, markdown};
-pub use self::table::{comparison_html, csv, precedents_html};
+pub use self::table::{comparison_html, csv, escape_html, precedents_html};
 
 use crate::model::{Instrument, Paragraph, Part, Subparagraph};
 use crate::search::Resolved;
@@ -151,7 +151,7 @@ fn instrument_name(inst: &Instrument) -> &str {
 }
 
 /// A paragraph as it reads: "4. Urges …", each sub-paragraph on a line of
-/// its own.
+/// its own (what the exports and "Copy with citation" write).
 pub fn paragraph_text(p: &Paragraph) -> String {
     let mut out = String::new();
     if let Some(n) = p.number {

@@ -12,31 +12,15 @@
 //! );
 //! ```
 
+use clause_explorer::export::{paragraph_text, subparagraph_text};
 use clause_explorer::model::{Paragraph, Subparagraph};
 
 /// A paragraph with its number, sub-paragraphs and citation.
 pub fn paragraph_with_citation(p: &Paragraph) -> String {
-    let mut out = String::new();
-    if let Some(n) = p.number {
-        out.push_str(&format!("{n}. "));
-    }
-    out.push_str(&p.text.plain);
-    subparagraphs(&mut out, &p.subparagraphs);
-    out.push_str(&format!("\n({})", p.citation));
-    out
+    format!("{}\n({})", paragraph_text(p), p.citation)
 }
 
 /// A sub-paragraph with its label and citation.
 pub fn subparagraph_with_citation(s: &Subparagraph) -> String {
-    let mut out = format!("({}) {}", s.label, s.text.plain);
-    subparagraphs(&mut out, &s.subparagraphs);
-    out.push_str(&format!("\n({})", s.citation));
-    out
-}
-
-fn subparagraphs(out: &mut String, subs: &[Subparagraph]) {
-    for s in subs {
-        out.push_str(&format!("\n({}) {}", s.label, s.text.plain));
-        subparagraphs(out, &s.subparagraphs);
-    }
+    format!("{}\n({})", subparagraph_text(s), s.citation)
 }

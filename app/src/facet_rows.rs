@@ -11,7 +11,7 @@ use clause_explorer::model::Part;
 use clause_explorer::search::{FacetCount, Facets, Filters};
 
 /// One value of one facet.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FacetValue {
     Part(Part),
     LeadGroup(String),

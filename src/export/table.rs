@@ -48,8 +48,9 @@ fn csv_field(out: &mut String, field: &str) {
     }
 }
 
-/// Text for HTML: `&`, `<`, `>` and quotes escaped.
-pub(super) fn escape_html(out: &mut String, text: &str) {
+/// Text for HTML, in an element or an attribute: `&`, `<`, `>` and quotes
+/// escaped. (The published page's own text goes through this too.)
+pub fn escape_html(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -145,11 +146,7 @@ pub fn comparison_html(left: &str, right: &str, diff: &SideBySide) -> String {
         body.push_str("</td></tr>\n");
     }
     body.push_str("</tbody>\n</table>\n");
-    let mut title = String::from("");
-    title.push_str(left);
-    title.push_str(" compared with ");
-    title.push_str(right);
-    document(&title, &body)
+    document(&format!("{left} compared with {right}"), &body)
 }
 
 fn segment(out: &mut String, tag: Tag, text: &str) {

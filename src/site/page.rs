@@ -127,16 +127,7 @@ fn head_text(collection: &Collection) -> (String, String) {
 /// Escapes text for an HTML attribute or element.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    crate::export::escape_html(&mut out, text);
     out
 }
 

@@ -3,7 +3,7 @@
 //! a row is drawn once per value: later keystrokes change its count and
 //! state in place.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
@@ -56,7 +56,7 @@ pub fn FacetPanel(
             gs.iter()
                 .flat_map(|g| g.rows.iter())
                 .map(|r| (r.value.clone(), (r.count, r.selected)))
-                .collect::<HashMap<FacetValue, (usize, bool)>>()
+                .collect::<BTreeMap<FacetValue, (usize, bool)>>()
         })
     });
     let clear = move || {
@@ -98,7 +98,7 @@ pub fn FacetPanel(
 /// history entry, so the back button undoes it.
 fn facet_row(
     query: Memo<Query>,
-    counts: Memo<HashMap<FacetValue, (usize, bool)>>,
+    counts: Memo<BTreeMap<FacetValue, (usize, bool)>>,
     row: FacetRow,
 ) -> impl IntoView {
     let id = format!("facet-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
