@@ -53,7 +53,14 @@ pub fn ResultList(
     // How many results are drawn, for the query they were drawn for: a new
     // query starts again from FIRST.
     let drawn: RwSignal<(Query, usize)> = RwSignal::new((Query::default(), FIRST));
-    let count = move || drawn.with(|(q, n)| query.with(|now| if q == now { *n } else { FIRST }));
+    // Read with `try_`: `grow` also runs from an animation frame or a
+    // scroll event that may come after the view is gone.
+    let count = move || {
+        drawn
+            .try_with(|(q, n)| query.try_with(|now| if q == now { *n } else { FIRST }))
+            .flatten()
+            .unwrap_or(FIRST)
+    };
     let rows = Memo::new(move |_| {
         let n = count();
         results.with(|r| r.hits.iter().take(n).map(row).collect::<Vec<_>>())
@@ -62,7 +69,7 @@ pub fn ResultList(
     // Draws more when the end of the list is less than a screen below the
     // bottom edge and fetched results are left to draw.
     let grow = move || {
-        let Some(end) = end.get_untracked() else {
+        let Some(end) = end.try_get_untracked().flatten() else {
             return;
         };
         let screen = window()
@@ -71,10 +78,12 @@ pub fn ResultList(
             .and_then(|h| h.as_f64())
             .unwrap_or(800.0);
         let near = end.get_bounding_client_rect().top() < 2.0 * screen;
-        let fetched = results.with_untracked(|r| r.hits.len());
+        let fetched = results.try_with_untracked(|r| r.hits.len()).unwrap_or(0);
         let n = count();
         if near && n < fetched {
-            drawn.set((query.get_untracked(), n + STEP));
+            if let Some(q) = query.try_get_untracked() {
+                let _ = drawn.try_set((q, n + STEP));
+            }
         }
     };
     let scroll = window_event_listener(leptos::ev::scroll, move |_| grow());
