@@ -55,11 +55,12 @@ if [ "$node_major" -lt 20 ]; then
   exit 1
 fi
 
-# wasm-opt from binaryen 132 (Debian's 108 breaks the wasm) and
-# playwright-core, both pinned in package-lock.json.
+# wasm-opt from binaryen 132 (Debian's 108 breaks the wasm),
+# playwright-core and axe-core (the accessibility audit), all pinned in
+# package-lock.json.
 if [ "$(wasm-opt --version 2>/dev/null || true)" != "wasm-opt version 132 (version_132)" ] \
-  || [ ! -d node_modules/playwright-core ]; then
-  say "npm ci (binaryen 132, playwright-core)"
+  || [ ! -d node_modules/playwright-core ] || [ ! -f node_modules/axe-core/axe.min.js ]; then
+  say "npm ci (binaryen 132, playwright-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

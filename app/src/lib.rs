@@ -7,6 +7,7 @@
 //! comparison) is the `clause-explorer` crate.
 
 pub mod clip;
+pub mod exports;
 pub mod facet_rows;
 pub mod keys;
 pub mod pieces;

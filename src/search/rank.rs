@@ -187,7 +187,9 @@ pub fn rank(
     // The best `window` units by the keys from the postings, kept in a
     // heap whose worst is on top: most units are turned away by one
     // comparison with it.
-    let window = tuning.rerank_window.max(limit).max(1);
+    // No larger than the units there are: a caller asking for "all"
+    // (`usize::MAX`) must not size the heap by its limit.
+    let window = tuning.rerank_window.max(limit).min(units.len()).max(1);
     let mut heap: BinaryHeap<Reverse<(u64, Reverse<u32>)>> = BinaryHeap::with_capacity(window + 1);
     for unit in units {
         let Some(a) = matched.acc.get(unit as usize) else {

@@ -595,3 +595,16 @@ fn a_session_filter_keeps_that_session_and_lists_sessions_latest_first() {
         q
     );
 }
+
+#[test]
+fn asking_for_every_hit_returns_them_all_in_the_same_order() {
+    // The exports ask for `usize::MAX`; the ranking heap once sized
+    // itself by the limit and overflowed.
+    for text in ["trafficking", "consider ratifying", ""] {
+        let q = Query::new(text);
+        let all = run(&q, usize::MAX);
+        assert_eq!(all.hits.len(), all.total, "{text}");
+        let top = run(&q, 20);
+        assert_eq!(ids(&top)[..], ids(&all)[..top.hits.len()], "{text}");
+    }
+}
