@@ -10,6 +10,7 @@ pub mod clip;
 pub mod exports;
 pub mod facet_rows;
 pub mod keys;
+pub mod list;
 pub mod pieces;
 pub mod route;
 pub mod startup;

@@ -112,7 +112,7 @@ impl Route {
 
 /// Ids are lower-case ASCII letters, digits and hyphens (see the parser's
 /// `cite` module); anything else is not an id.
-fn is_id(s: &str) -> bool {
+pub(crate) fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 200
         && s.bytes()
