@@ -14,7 +14,7 @@
 
 use clause_explorer::export::{self, ClauseRecord};
 use clause_explorer::model::{Corpus, Instrument};
-use clause_explorer::search::{search, Query, Resolved, SearchIndex};
+use clause_explorer::search::{search, Query, SearchIndex};
 
 use crate::route::Route;
 
@@ -32,7 +32,12 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Csv, Format::Json, Format::Markdown, Format::Precedents];
+    pub const ALL: [Format; 4] = [
+        Format::Csv,
+        Format::Json,
+        Format::Markdown,
+        Format::Precedents,
+    ];
 
     /// The button's label.
     pub fn label(self) -> &'static str {
@@ -127,43 +132,6 @@ pub fn search_title(query: &Query) -> String {
     title
 }
 
-/// The record of a clause by its id, if the corpus has it (a list kept
-/// from another corpus may name clauses this one lacks).
-pub fn clause_record(corpus: &Corpus, id: &str, page: &str) -> Option<ClauseRecord> {
-    let unit = find(corpus, id)?;
-    Some(ClauseRecord::of(&unit, link(page, id)))
-}
-
-/// Looks a paragraph or sub-paragraph up by its id.
-fn find<'c>(corpus: &'c Corpus, id: &str) -> Option<Resolved<'c>> {
-    for inst in corpus.instruments() {
-        if !id.starts_with(inst.id.as_str()) {
-            continue;
-        }
-        for paragraph in inst.preambular.iter().chain(&inst.operative) {
-            if paragraph.id == id {
-                return Some(Resolved {
-                    instrument: inst,
-                    paragraph,
-                    subparagraph: None,
-                });
-            }
-            let mut stack: Vec<_> = paragraph.subparagraphs.iter().collect();
-            while let Some(s) = stack.pop() {
-                if s.id == id {
-                    return Some(Resolved {
-                        instrument: inst,
-                        paragraph,
-                        subparagraph: Some(s),
-                    });
-                }
-                stack.extend(&s.subparagraphs);
-            }
-        }
-    }
-    None
-}
-
 /// An instrument's downloads: Markdown, and plain text; each paragraph
 /// with its citation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -240,22 +208,22 @@ mod tests {
             r.citation().to_owned()
         });
         let first = &records[0];
-        assert!(first.link.starts_with("file:///home/me/clause-explorer.html#/p/ccpcj-res-33-1-"));
+        assert!(first
+            .link
+            .starts_with("file:///home/me/clause-explorer.html#/p/ccpcj-res-33-1-"));
         assert!(!first.link.contains("search"));
     }
 
     #[test]
-    fn a_listed_clause_is_found_by_its_id_and_a_foreign_one_is_not() {
-        let corpus = corpus();
-        let sub = clause_record(&corpus, "ccpcj-res-33-1-op-7-b", PAGE);
-        let sub = sub.expect("op. 7 (b) of CCPCJ res. 33/1");
-        assert!(sub.citation.ends_with("op. 7 (b)"), "{}", sub.citation);
-        assert!(sub.text.starts_with("(b) "), "{}", sub.text);
-        assert_eq!(sub.kind, "operative sub-paragraph");
-        let pp = clause_record(&corpus, "ccpcj-res-33-1-pp-1", PAGE).expect("pp. 1");
-        assert_eq!(pp.kind, "preambular");
-        assert!(clause_record(&corpus, "ga-res-78-228-op-1", PAGE).is_none());
-        assert!(clause_record(&corpus, "", PAGE).is_none());
+    fn a_link_is_the_page_without_its_hash_and_the_clause_route() {
+        assert_eq!(
+            link(PAGE, "ccpcj-res-33-1-op-7-b"),
+            "file:///home/me/clause-explorer.html#/p/ccpcj-res-33-1-op-7-b"
+        );
+        assert_eq!(
+            link("https://intranet.example/explorer/", "x-op-1"),
+            "https://intranet.example/explorer/#/p/x-op-1"
+        );
     }
 
     #[test]
@@ -279,7 +247,14 @@ mod tests {
     #[test]
     fn every_format_writes_the_records_it_is_given() {
         let corpus = corpus();
-        let r = clause_record(&corpus, "ccpcj-res-33-1-op-7", PAGE).unwrap();
+        let index = SearchIndex::build(&corpus);
+        let records = search_records(
+            &corpus,
+            &index,
+            &Query::new("\"technological change\""),
+            PAGE,
+        );
+        let r = records.first().expect("a clause on technological change");
         for f in Format::ALL {
             let out = f.write("List", std::slice::from_ref(&r));
             assert!(out.contains(&r.citation), "{f:?}");
@@ -289,7 +264,11 @@ mod tests {
             let out = f.write(inst);
             let p = &inst.operative[0];
             assert!(out.contains(&p.citation), "{f:?}");
-            assert!(f.file_name(inst).starts_with("ccpcj-res-33-1"), "{}", f.file_name(inst));
+            assert!(
+                f.file_name(inst).starts_with("ccpcj-res-33-1"),
+                "{}",
+                f.file_name(inst)
+            );
         }
     }
 }

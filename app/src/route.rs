@@ -27,6 +27,8 @@ pub enum Route {
     Compare { left: String, right: String },
     /// Two instruments aligned paragraph by paragraph.
     Align { first: String, second: String },
+    /// The reader's list of clauses set aside for export.
+    List,
     /// A hash this version does not know.
     NotFound { hash: String },
 }
@@ -57,6 +59,7 @@ impl Route {
                 id: (*id).to_owned(),
             },
             ["search"] => Route::Search(from_url_hash(query)),
+            ["list"] => Route::List,
             ["compare"] => Route::Compare {
                 left: get("a"),
                 right: get("b"),
@@ -105,6 +108,7 @@ impl Route {
             Route::Align { first, second } => {
                 format!("#/align{}", query(&[("a", first), ("b", second)]))
             }
+            Route::List => "#/list".to_owned(),
             Route::NotFound { hash } => hash.clone(),
         }
     }
@@ -156,6 +160,7 @@ mod tests {
                 first: "a".into(),
                 second: "b".into(),
             },
+            Route::List,
         ];
         for route in routes {
             assert_eq!(Route::parse(&route.to_hash()), route);

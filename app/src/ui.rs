@@ -6,8 +6,11 @@ mod align;
 mod app;
 mod compare;
 mod diff_view;
+mod download;
 mod instrument;
+mod keyboard;
 mod library;
+mod list_view;
 mod load;
 mod paragraph;
 mod rich_text;
@@ -18,12 +21,13 @@ use std::collections::HashMap;
 
 use clause_explorer::bundle::{Bundle, Collection};
 use clause_explorer::model::{Corpus, Instrument, Paragraph, Part, Subparagraph};
-use clause_explorer::search::SearchIndex;
+use clause_explorer::search::{Resolved, SearchIndex};
 use clause_explorer::trail::{SimilarityIndex, UnitRef};
 use leptos::prelude::*;
 
 pub use app::App;
 
+use crate::list::{self, ClauseList};
 use crate::route::Route;
 
 /// The corpus and the lookups the views need, built once at start-up and
@@ -115,6 +119,23 @@ impl Data {
             Clause::Paragraph(_, p) => &p.citation,
             Clause::Subparagraph(_, _, s) => &s.citation,
         })
+    }
+
+    /// A paragraph or sub-paragraph as search and the exports address it.
+    pub fn resolved(&self, id: &str) -> Option<Resolved<'static>> {
+        match self.get(id)? {
+            Clause::Paragraph(instrument, paragraph) => Some(Resolved {
+                instrument,
+                paragraph,
+                subparagraph: None,
+            }),
+            Clause::Subparagraph(instrument, paragraph, s) => Some(Resolved {
+                instrument,
+                paragraph,
+                subparagraph: Some(s),
+            }),
+            Clause::Instrument(_) => None,
+        }
     }
 
     pub fn get(&self, id: &str) -> Option<Clause> {
@@ -237,19 +258,60 @@ pub enum Side {
     Right,
 }
 
-/// State shared by the views: the route, and the clause chosen for a
-/// comparison while its counterpart is being chosen.
+/// State shared by the views: the route, the clause chosen for a
+/// comparison while its counterpart is being chosen, the reader's list,
+/// and what to say to a screen reader.
 #[derive(Clone, Copy)]
 pub struct Session {
     pub route: RwSignal<Route>,
     pub pending: RwSignal<Option<(String, Side)>>,
+    /// Clauses set aside for export, kept in the tab's storage.
+    pub list: RwSignal<ClauseList>,
+    /// Read out by the page's polite live region (see `App`).
+    pub announce: RwSignal<String>,
 }
 
 impl Session {
     pub fn new(route: Route) -> Session {
+        let stored = storage()
+            .and_then(|s| s.get_item(list::STORAGE_KEY).ok().flatten())
+            .unwrap_or_default();
         Session {
             route: RwSignal::new(route),
             pending: RwSignal::new(None),
+            list: RwSignal::new(ClauseList::parse(&stored)),
+            announce: RwSignal::new(String::new()),
+        }
+    }
+
+    /// Puts a clause on the reader's list or takes it off, and says so.
+    pub fn toggle_listed(&self, id: &str, citation: &str) {
+        let mut added = false;
+        self.list.update(|l| added = l.toggle(id));
+        self.save_list();
+        let n = self.list.with_untracked(ClauseList::len);
+        let said = if added {
+            format!("Added {citation} to your list ({n})")
+        } else if self.list.with_untracked(|l| l.len() >= list::MAX) {
+            format!("Your list is full ({n} clauses)")
+        } else {
+            format!("Took {citation} off your list ({n})")
+        };
+        self.announce.set(said);
+    }
+
+    /// Changes the list in place (remove, reorder, clear) and keeps it.
+    pub fn edit_list(&self, edit: impl FnOnce(&mut ClauseList)) {
+        self.list.update(edit);
+        self.save_list();
+    }
+
+    fn save_list(&self) {
+        if let Some(s) = storage() {
+            let stored = self.list.with_untracked(ClauseList::to_stored);
+            // Storage may be full or refused (a private window): the list
+            // still lasts until the page is left.
+            let _ = s.set_item(list::STORAGE_KEY, &stored);
         }
     }
 
@@ -271,9 +333,21 @@ impl Session {
     }
 }
 
+/// The tab's storage, where the page may use it.
+fn storage() -> Option<web_sys::Storage> {
+    window().session_storage().ok().flatten()
+}
+
 /// The session of the app this component is in.
 pub fn session() -> Session {
     use_context::<Session>().unwrap_or_else(|| Session::new(Route::Library))
+}
+
+/// The explorer's address without its hash: what exported links start
+/// with.
+pub fn page_address() -> String {
+    let href = window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
 }
 
 /// The current location hash.

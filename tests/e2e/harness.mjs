@@ -210,3 +210,29 @@ export function spread(times) {
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
 }
+
+/// axe-core, from npm (pinned in package.json; no CDN).
+const AXE = readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/// The rules of the audit: WCAG 2.0 and 2.1, levels A and AA.
+export const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/// Runs axe-core in the page as it is now and returns its violations,
+/// one line each (rule, what it asks, the first elements found). The
+/// script is evaluated by the test driver, so the page's CSP (which
+/// allows no script of another origin) does not stand in its way, and the
+/// page itself is unchanged.
+export async function audit(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.evaluate(await AXE);
+  }
+  const violations = await page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return r.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? ''})`),
+    }));
+  }, WCAG);
+  return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.join('; ')}`);
+}

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use super::align::AlignView;
 use super::compare::ComparisonView;
 use super::instrument::InstrumentView;
+use super::keyboard::{self, ShortcutsPanel};
 use super::library::Library;
+use super::list_view::ListView;
 use super::search::{SearchBox, SearchView};
 use super::{current_hash, Clause, Data, Session};
 use crate::route::Route;
@@ -36,6 +38,20 @@ pub fn App(data: &'static Data) -> impl IntoView {
         Route::Search(_) => Route::Search(Default::default()),
         other => other,
     });
+    keyboard::listen(session);
+    // A new view takes the focus to its heading, which a screen reader
+    // reads out; an instrument places it itself (its title, or the
+    // permalinked clause), and typing in the search box keeps it there.
+    Effect::new(move |before: Option<Route>| {
+        let now = view_key.get();
+        let moved = before.as_ref().is_some_and(|b| *b != now);
+        if moved && !matches!(now, Route::Instrument { .. } | Route::Clause { .. }) {
+            request_animation_frame(focus_heading);
+        }
+        now
+    });
+    let listed = move || session.list.with(|l| l.len());
+    let announce = session.announce;
 
     view! {
         <a class="skip" href="#main" on:click=skip_to_main>"Skip to content"</a>
@@ -57,6 +73,14 @@ pub fn App(data: &'static Data) -> impl IntoView {
                     <li>
                         <a href="#/align" aria-current=move || current(&route.get(), "align")>
                             "Compare instruments"
+                        </a>
+                    </li>
+                    <li>
+                        <a href="#/list" aria-current=move || current(&route.get(), "list")>
+                            "My list"
+                            {move || (listed() > 0).then(|| view! {
+                                " " <span class="count">{format!("({})", listed())}</span>
+                            })}
                         </a>
                     </li>
                 </ul>
@@ -85,14 +109,23 @@ pub fn App(data: &'static Data) -> impl IntoView {
                 Route::Align { first, second } => {
                     view! { <AlignView data first second/> }.into_any()
                 }
+                Route::List => view! { <ListView data/> }.into_any(),
                 Route::NotFound { hash } => not_found(&hash).into_any(),
             }}
         </main>
         <Tray data session/>
+        <ShortcutsPanel/>
+        <p id="announcer" class="sr-only" aria-live="polite">{move || announce.get()}</p>
         <footer class="site">
             <p>
                 {data.instruments.len()} " instruments, " {data.paragraph_count()}
                 " paragraphs. Texts as adopted; parsed for reading and citation."
+            </p>
+            <p>
+                <button type="button" class="link-like" aria-keyshortcuts="?" on:click=|_| keyboard::toggle_help()>
+                    "Keyboard shortcuts"
+                </button>
+                " (press " <kbd>"?"</kbd> ")"
             </p>
             {data.collection.attribution.iter().map(|a| view! {
                 <p class="attribution">{a.clone()}</p>
@@ -148,9 +181,31 @@ fn current(route: &Route, link: &str) -> Option<&'static str> {
         Route::Library => "library",
         Route::Align { .. } => "align",
         Route::Search(_) => "search",
+        Route::List => "list",
         _ => "",
     };
     (here == link).then_some("page")
+}
+
+/// Gives the new view's heading the focus, unless the reader is typing
+/// in the search box.
+fn focus_heading() {
+    use wasm_bindgen::JsCast;
+    let doc = document();
+    if doc.active_element().is_some_and(|e| e.id() == "search") {
+        return;
+    }
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    if let Some(h1) = doc
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = h1.focus_with_options(&options);
+    }
 }
 
 /// Moves focus to the main region without changing the route hash.
@@ -178,6 +233,7 @@ fn page_title(data: &'static Data, route: &Route) -> String {
             _ => "Comparison".to_owned(),
         },
         Route::Align { .. } => "Compare instruments".to_owned(),
+        Route::List => "My list".to_owned(),
         Route::Search(q) if q.text.trim().is_empty() => "Search".to_owned(),
         Route::Search(q) => format!("Search: {}", q.text.trim()),
         Route::NotFound { .. } => "Not found".to_owned(),

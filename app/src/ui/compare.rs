@@ -3,12 +3,17 @@
 //! While only one side is chosen, it shows that side and suggests
 //! counterparts.
 
+use std::sync::Arc;
+
 use clause_explorer::diff::{clause_diff, Clause as DiffClause, Scope};
+use clause_explorer::export::{comparison_html, comparison_markdown, file_name};
 use leptos::prelude::*;
 
 use super::diff_view::{changed_words, diff_rows, percent};
+use super::download::{Downloads, File, Make};
 use super::similar::SimilarList;
 use super::{navigate, session, Clause, Data, Side};
+use crate::exports::comparison_title;
 use crate::route::Route;
 
 #[component]
@@ -124,6 +129,27 @@ fn Pair(data: &'static Data, left: String, right: String, l: Clause, r: Clause) 
             format!("Similarity {} \u{b7} {verdict}", percent(d.similarity))
         })
     };
+    let title = comparison_title(left_citation, right_citation);
+    let write = move |html: bool| -> Make {
+        let title = title.clone();
+        Arc::new(move || {
+            let d = diff.get_untracked()?;
+            let (ext, mime, content) = if html {
+                let content = comparison_html(left_citation, right_citation, &d);
+                ("html", "text/html;charset=utf-8", content)
+            } else {
+                let content = comparison_markdown(left_citation, right_citation, &d);
+                ("md", "text/markdown;charset=utf-8", content)
+            };
+            Some(File {
+                name: file_name(&title, ext),
+                mime,
+                content,
+            })
+        })
+    };
+    let files: Vec<(&'static str, Make)> =
+        vec![("HTML (redline)", write(true)), ("Markdown", write(false))];
     let open_left = Route::Clause { id: left.clone() }.to_hash();
     let open_right = Route::Clause { id: right.clone() }.to_hash();
     view! {
@@ -136,6 +162,7 @@ fn Pair(data: &'static Data, left: String, right: String, l: Clause, r: Clause) 
                 <button type="button" on:click=replace_right>"Replace right"</button>
                 {subs_toggle}
             </div>
+            <Downloads label="Download this comparison".to_owned() files/>
             <table class="diff">
                 <thead>
                     <tr>

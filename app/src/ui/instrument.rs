@@ -1,14 +1,18 @@
 //! An instrument read like the original: designation, title, adopting
 //! body, the preamble, the numbered operative paragraphs, the footnotes.
 
+use std::sync::Arc;
+
 use clause_explorer::model::{Instrument, Provenance};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use clause_explorer::search::Query;
 
+use super::download::{Downloads, File, Make};
 use super::paragraph::ParagraphView;
 use super::Data;
+use crate::exports::InstrumentFormat;
 use crate::route::Route;
 
 /// `focus`: the id of a paragraph or sub-paragraph to bring into view (a
@@ -52,6 +56,19 @@ pub fn InstrumentView(
         q.filters.instruments.insert(inst.id.clone());
         Route::Search(q).to_hash()
     };
+    let files: Vec<(&'static str, Make)> = InstrumentFormat::ALL
+        .into_iter()
+        .map(|format| {
+            let make: Make = Arc::new(move || {
+                Some(File {
+                    name: format.file_name(inst),
+                    mime: format.mime(),
+                    content: format.write(inst),
+                })
+            });
+            (format.label(), make)
+        })
+        .collect();
     let align_with = Route::Align {
         first: inst.id.clone(),
         second: String::new(),
@@ -71,6 +88,7 @@ pub fn InstrumentView(
                     <a href=search_here>"Search in this instrument"</a>
                     <a href=align_with>"Compare with another instrument"</a>
                 </p>
+                <Downloads label="Download this instrument".to_owned() files/>
             </header>
             {(!facts.is_empty()).then(|| view! {
                 <dl class="record">

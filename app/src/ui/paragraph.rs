@@ -65,8 +65,8 @@ fn SubparagraphView(inst: &'static Instrument, s: &'static Subparagraph) -> impl
     }
 }
 
-/// The citation (a permalink), "Copy with citation", "Compare" and, for a
-/// paragraph, "Similar" (where else its language is).
+/// The citation (a permalink), "Copy with citation", "Compare", "Add to
+/// list" and "Similar" (where else its language is).
 #[component]
 pub fn Tools(
     id: String,
@@ -104,6 +104,25 @@ pub fn Tools(
         let id = id.clone();
         move |_| session.choose(&id)
     };
+    let listed = {
+        let id = id.clone();
+        move || session.list.with(|l| l.contains(&id))
+    };
+    let list_label = {
+        let (listed, citation) = (listed.clone(), citation.clone());
+        move || {
+            if listed() {
+                format!("Take {citation} off your list")
+            } else {
+                format!("Add {citation} to your list")
+            }
+        }
+    };
+    let toggle_listed = {
+        let (id, citation) = (id.clone(), citation.clone());
+        move |_| session.toggle_listed(&id, &citation)
+    };
+    let pressed = listed.clone();
     let similar_id = id.clone();
     let panel_id = format!("{id}-similar");
     view! {
@@ -129,6 +148,15 @@ pub fn Tools(
             <span class="status" role="status">{move || copied.get().then_some("Copied")}</span>
             <button type="button" class="compare" aria-label=compare_label aria-pressed=chosen on:click=compare>
                 "Compare"
+            </button>
+            <button
+                type="button"
+                class="add-to-list"
+                aria-label=list_label
+                aria-pressed=move || pressed().to_string()
+                on:click=toggle_listed
+            >
+                {move || if listed() { "Listed" } else { "Add to list" }}
             </button>
             {data.map(|data| {
                 let panel = panel_id.clone();

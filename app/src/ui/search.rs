@@ -5,13 +5,17 @@
 mod facets;
 mod results;
 
+use std::sync::Arc;
+
 use clause_explorer::search::{search, Query, Results, PAGE};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use self::facets::FacetPanel;
 use self::results::ResultList;
-use super::{navigate, replace_route, session, Data};
+use super::download::{Downloads, File, Make};
+use super::{navigate, page_address, replace_route, session, Data};
+use crate::exports::{search_records, search_title, Format};
 use crate::route::Route;
 
 /// Queries to start from when the box is empty.
@@ -109,6 +113,24 @@ pub fn SearchView(data: &'static Data) -> impl IntoView {
         search(&data.search, &q, PAGE * (1 + pages))
     });
     let blank = move || query.with(|q| q.text.trim().is_empty() && q.filters.is_empty());
+    announce_quietly(query, results);
+    let files: Vec<(&'static str, Make)> = Format::ALL
+        .into_iter()
+        .map(|format| {
+            let make: Make = Arc::new(move || {
+                let q = query.get_untracked();
+                let title = search_title(&q);
+                let records = search_records(data.corpus, &data.search, &q, &page_address());
+                (!records.is_empty()).then(|| File {
+                    name: format.file_name(&title),
+                    mime: format.mime(),
+                    content: format.write(&title, &records),
+                })
+            });
+            (format.label(), make)
+        })
+        .collect();
+    let any = move || results.with(|r| r.total > 0);
     view! {
         <h1 tabindex="-1" class="search-heading">"Search"</h1>
         <div class="search-layout">
@@ -116,15 +138,43 @@ pub fn SearchView(data: &'static Data) -> impl IntoView {
                 <FacetPanel data query results/>
             </aside>
             <section class="results-column" aria-label="Results">
-                <p class="result-summary" role="status">
+                <p class="result-summary">
                     {move || query.with(|q| results.with(|r| summary(q, r)))}
                 </p>
+                {move || any().then(|| view! {
+                    <Downloads label="Download all these results".to_owned() files=files.clone()/>
+                })}
                 {move || query.with(|q| results.with(|r| suggestions(q, r)))}
                 {move || blank().then(examples)}
                 <ResultList data query results more/>
             </section>
         </div>
     }
+}
+
+/// How long the results must stay the same before their count is read
+/// out: a screen reader hears the count once typing pauses, not once per
+/// keystroke.
+const QUIET: std::time::Duration = std::time::Duration::from_millis(750);
+
+/// Puts the results' count in the page's live region once they have
+/// stayed unchanged for [`QUIET`].
+fn announce_quietly(query: Memo<Query>, results: Memo<Results>) {
+    let announce = session().announce;
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let said = query.with(|q| results.with(|r| summary(q, r)));
+        let now = generation.get_value() + 1;
+        generation.set_value(now);
+        set_timeout(
+            move || {
+                if generation.try_get_value() == Some(now) {
+                    let _ = announce.try_set(said);
+                }
+            },
+            QUIET,
+        );
+    });
 }
 
 fn summary(query: &Query, results: &Results) -> String {

@@ -185,7 +185,7 @@ fn result_item(data: &'static Data, hit: Hit) -> Option<impl IntoView> {
     };
     let open = Route::Clause { id: hit.id.clone() }.to_hash();
     Some(view! {
-        <li class="result" data-clause-id=hit.id.clone()>
+        <li class="result" data-clause-id=hit.id.clone() tabindex="-1">
             <p class="result-source">
                 <a href=open.clone()>{citation.clone()}</a>
                 <span class="result-instrument">{format!(" \u{b7} {title}{year}")}</span>
