@@ -197,7 +197,7 @@ test('a listed clause of commas, quotes, line breaks and markup comes out exactl
     await view.close();
 
     // Reordering and removing change what is exported.
-    await page.getByRole('button', { name: 'Move A/RES/99/1, op. 1 up' }).click();
+    await page.getByRole('button', { name: 'Move up: A/RES/99/1, op. 1' }).click();
     const reordered = JSON.parse((await download(page, 'Download my list as JSON')).text);
     assert.deepEqual(reordered.map((r) => r.citation), ['A/RES/99/1, op. 1', 'A/RES/99/1, op. 3']);
     await page.locator(`ol.listed li[data-clause-id="${id}"] .add-to-list`).click();

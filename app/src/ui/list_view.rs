@@ -138,8 +138,8 @@ fn listed_item(data: &'static Data, id: String) -> Option<impl IntoView> {
     };
     let open = Route::Clause { id: id.clone() }.to_hash();
     let (up, down) = (id.clone(), id.clone());
-    let up_label = format!("Move {citation} up");
-    let down_label = format!("Move {citation} down");
+    let up_label = format!("Move up: {citation}");
+    let down_label = format!("Move down: {citation}");
     Some(view! {
         <li class="result" data-clause-id=id.clone() tabindex="-1">
             <p class="result-source">

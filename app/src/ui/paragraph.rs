@@ -87,7 +87,7 @@ pub fn Tools(
         let (id, citation) = (id.clone(), citation.clone());
         move || match session.pending.get() {
             Some((waiting, _)) if waiting == id => {
-                format!("{citation} is chosen for comparison; choose it again to cancel")
+                format!("Compare: {citation} is chosen; press again to cancel")
             }
             Some(_) => format!("Compare {citation} with the chosen clause"),
             None => format!("Compare {citation} with another clause"),
@@ -108,21 +108,13 @@ pub fn Tools(
         let id = id.clone();
         move || session.list.with(|l| l.contains(&id))
     };
-    let list_label = {
-        let (listed, citation) = (listed.clone(), citation.clone());
-        move || {
-            if listed() {
-                format!("Take {citation} off your list")
-            } else {
-                format!("Add {citation} to your list")
-            }
-        }
-    };
+    // A toggle: its name stays and `aria-pressed` says whether the clause
+    // is listed; the name begins with the visible text (WCAG 2.5.3).
+    let list_label = format!("Add to list: {citation}");
     let toggle_listed = {
         let (id, citation) = (id.clone(), citation.clone());
         move |_| session.toggle_listed(&id, &citation)
     };
-    let pressed = listed.clone();
     let similar_id = id.clone();
     let panel_id = format!("{id}-similar");
     view! {
@@ -153,10 +145,10 @@ pub fn Tools(
                 type="button"
                 class="add-to-list"
                 aria-label=list_label
-                aria-pressed=move || pressed().to_string()
+                aria-pressed=move || listed().to_string()
                 on:click=toggle_listed
             >
-                {move || if listed() { "Listed" } else { "Add to list" }}
+                "Add to list"
             </button>
             {data.map(|data| {
                 let panel = panel_id.clone();

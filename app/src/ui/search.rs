@@ -130,7 +130,9 @@ pub fn SearchView(data: &'static Data) -> impl IntoView {
             (format.label(), make)
         })
         .collect();
-    let any = move || results.with(|r| r.total > 0);
+    // A memo: the downloads are drawn again only when results appear or
+    // vanish, not at every keystroke.
+    let any = Memo::new(move |_| results.with(|r| r.total > 0));
     view! {
         <h1 tabindex="-1" class="search-heading">"Search"</h1>
         <div class="search-layout">
@@ -141,7 +143,7 @@ pub fn SearchView(data: &'static Data) -> impl IntoView {
                 <p class="result-summary">
                     {move || query.with(|q| results.with(|r| summary(q, r)))}
                 </p>
-                {move || any().then(|| view! {
+                {move || any.get().then(|| view! {
                     <Downloads label="Download all these results".to_owned() files=files.clone()/>
                 })}
                 {move || query.with(|q| results.with(|r| suggestions(q, r)))}
