@@ -85,7 +85,14 @@ fn instrument_id(inst: &Instrument) -> String {
         crate::model::InstrumentKind::Resolution => "res",
         crate::model::InstrumentKind::Decision => "dec",
     };
-    let what = match &inst.symbol {
+    // A symbol recovered from another text's citation names the instrument
+    // in citations but not in its id: ids must not change when a text that
+    // cites it joins or leaves the corpus.
+    let symbol = inst
+        .symbol
+        .as_ref()
+        .filter(|_| inst.symbol_from != Some(crate::model::Provenance::Citation));
+    let what = match symbol {
         Some(symbol) => slug(symbol),
         None => {
             let words: Vec<String> = inst
@@ -154,6 +161,25 @@ fn name_paragraphs(inst: &mut Instrument) {
         );
         p.citation = format!("{inst_citation}, {}. {number}", p.part.abbreviation());
         name_subparagraphs(p);
+    }
+}
+
+/// Names an instrument and its clauses again after its symbol changed
+/// (recovered from a citation, [`crate::refs::recover`]), keeping every id.
+pub fn recite(inst: &mut Instrument) {
+    fn walk(subs: &mut [Subparagraph], citation: &str) {
+        for s in subs {
+            s.citation = format!("{citation} ({})", s.label);
+            let citation = s.citation.clone();
+            walk(&mut s.subparagraphs, &citation);
+        }
+    }
+    inst.citation = instrument_citation(inst);
+    let inst_citation = inst.citation.clone();
+    for p in inst.preambular.iter_mut().chain(inst.operative.iter_mut()) {
+        let number = p.number.unwrap_or(p.ordinal);
+        p.citation = format!("{inst_citation}, {}. {number}", p.part.abbreviation());
+        walk(&mut p.subparagraphs, &p.citation);
     }
 }
 

@@ -32,6 +32,7 @@ pub mod manifest;
 pub mod model;
 pub mod outline;
 pub mod parse;
+pub mod refs;
 pub mod render;
 pub mod search;
 pub mod shingles;

@@ -104,6 +104,26 @@ pub enum Provenance {
     Text,
     Manifest,
     Metadata,
+    /// Another text of the corpus cites the instrument by symbol, date and
+    /// its exact title (see [`Instrument::recovered`]).
+    Citation,
+}
+
+/// Where an instrument's recovered symbol and date were read: the clause
+/// of another instrument that cites it by body, symbol, date and exact
+/// title ("resolution 27/2 of 18 May 2018, entitled “…”").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recovery {
+    /// The citing clause's id ("ga-res-76-186-pp-16"), or the citing
+    /// instrument's for a footnote.
+    pub clause: String,
+    /// As a reader cites it: "A/RES/76/186, pp. 16", "A/RES/78/228,
+    /// footnote 12".
+    pub citation: String,
+    /// The date given, ISO ("2018-05-18").
+    pub date: String,
+    /// Other clauses that cite it the same way.
+    pub also: Vec<String>,
 }
 
 /// A resolution or decision.
@@ -141,6 +161,9 @@ pub struct Instrument {
     /// What the UN's records say of the instrument beyond its text (empty
     /// for plain-text sources, which carry none of it).
     pub record: Record,
+    /// Set when the symbol or year came from another text's citation of
+    /// this one ([`Provenance::Citation`]): where.
+    pub recovered: Option<Recovery>,
     pub span: Span,
 }
 

@@ -403,6 +403,7 @@ impl<'a> Parser<'a> {
             footnotes: Vec::new(),
             annex: Vec::new(),
             record: Default::default(),
+            recovered: None,
             span,
         };
         let mut draft = Draft {
