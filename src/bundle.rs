@@ -30,13 +30,15 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Corpus;
+use crate::refs::CitationIndex;
 use crate::search::SearchIndex;
 use crate::trail::SimilarityIndex;
 
 /// Bumped whenever the encoding changes (5: the Akoma Ntoso record,
-/// annexes, headings and links in the model), so that a stale corpus file is
+/// annexes, headings and links in the model; 6: the citation index and
+/// metadata recovered from citations), so that a stale corpus file is
 /// refused with a clear message rather than misread.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 
 /// The corpus file's name beside the served page; the app fetches it by
 /// this relative URL.
@@ -67,6 +69,8 @@ pub struct Bundle {
     pub search: SearchIndex,
     /// Where else each paragraph's language occurs (shingle postings).
     pub similar: SimilarityIndex,
+    /// What each clause cites and who cites each thing.
+    pub citations: CitationIndex,
 }
 
 /// The name of a published collection, shown in the library heading, the
@@ -150,13 +154,15 @@ impl Bundle {
     /// Builds the bundle of a parsed corpus: its search and similarity
     /// indexes.
     pub fn build(corpus: Corpus, collection: Collection) -> Bundle {
-        let search = SearchIndex::build(&corpus);
+        let citations = CitationIndex::build(&corpus);
+        let search = SearchIndex::build_with_citations(&corpus, &citations);
         let similar = SimilarityIndex::build(&corpus);
         Bundle {
             collection,
             corpus,
             search,
             similar,
+            citations,
         }
     }
 

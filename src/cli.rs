@@ -99,7 +99,7 @@ fn run(args: Vec<OsString>) -> Result<ExitCode, String> {
     let mut out = stdout.lock();
     let written = match command.as_str() {
         "parse" => json::write(&mut out, &loaded.corpus),
-        "check" => check::write(&mut out, &loaded.corpus),
+        "check" => check::write(&mut out, &loaded.corpus, &loaded.recovered),
         "outline" => loaded
             .corpus
             .documents

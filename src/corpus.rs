@@ -141,10 +141,22 @@ pub fn load_paths(paths: &[PathBuf]) -> (Loaded, Vec<Manifest>) {
         loaded.corpus.documents.append(&mut one.corpus.documents);
         loaded.paths.append(&mut one.paths);
         loaded.errors.append(&mut one.errors);
+        loaded.recovered.append(&mut one.recovered);
         manifests.extend(manifest);
     }
-    cite::assign(&mut loaded.corpus.documents);
+    settle(&mut loaded);
     (loaded, manifests)
+}
+
+/// Names every instrument and clause, then fills what citations between
+/// the texts tell of instruments without a symbol.
+fn settle(loaded: &mut Loaded) {
+    cite::assign(&mut loaded.corpus.documents);
+    let more = crate::refs::recover(&mut loaded.corpus);
+    loaded
+        .recovered
+        .retain(|r| !more.iter().any(|m| m.instrument == r.instrument));
+    loaded.recovered.extend(more);
 }
 
 /// A file that could not be read as a resolution text.
@@ -187,6 +199,9 @@ pub struct Loaded {
     /// The path each document was read from, in document order.
     pub paths: Vec<PathBuf>,
     pub errors: Vec<FileError>,
+    /// Symbols and years filled from other texts' citations, and
+    /// citations that disagreed ([`crate::refs::recover`]).
+    pub recovered: Vec<crate::refs::Recovered>,
 }
 
 /// Whether a path names a resolution by its extension: a text (`.txt`,
@@ -292,6 +307,6 @@ pub fn load_files(paths: &[PathBuf], manifest: Option<&Manifest>) -> Loaded {
             Err(e) => loaded.errors.push(e),
         }
     }
-    cite::assign(&mut loaded.corpus.documents);
+    settle(&mut loaded);
     loaded
 }

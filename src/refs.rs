@@ -39,9 +39,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{InstrumentKind, Link, Span};
 
-pub use index::{CitationIndex, Place, Target, Where};
+pub use index::{
+    all_references, context_of, each_text, key_of, CitationIndex, Place, Target, Where,
+};
 pub use recover::{recover, Recovered};
-pub use symbol::{document_symbol, Symbol};
+pub use symbol::{document_symbol, link_target, Symbol};
 
 /// One reference found in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,6 +106,15 @@ pub fn instrument_key(body: &str, kind: InstrumentKind, symbol: &str) -> String 
     crate::cite::slug(&format!("{body} {} {symbol}", kind.abbreviation()))
 }
 
+/// A key without part letters: "ga-res-217-a-iii" and "ga-res-217-iii"
+/// name one resolution, as the text and the UN's link write it.
+pub fn loose(key: &str) -> String {
+    key.split('-')
+        .filter(|s| !(s.len() == 1 && s.as_bytes()[0].is_ascii_lowercase()))
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// What detection needs to know of the citing text.
 #[derive(Clone, Debug, Default)]
 pub struct Context {
@@ -154,8 +165,10 @@ pub fn detect_with_links(text: &str, links: &[Link], context: &Context) -> Vec<R
             .iter_mut()
             .find(|r| r.span.start < link.span.end && link.span.start < r.span.end)
         {
+            // The text's reading is kept where it only says more: "217 A
+            // (III)" where the link says A/RES/217(III).
             Some(r) => {
-                if !matches!(r.what, Cited::Named(_)) {
+                if !matches!(r.what, Cited::Named(_)) && loose(&r.key) != loose(&key) {
                     r.key = key;
                     r.what = what;
                 }

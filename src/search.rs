@@ -54,6 +54,7 @@
 //! the sub-paragraphs of a paragraph that urges; it is found only when at
 //! least one query word is in its own text.
 
+pub mod cites;
 mod expand;
 mod facets;
 mod fold;
@@ -119,6 +120,9 @@ pub struct Filters {
     /// Subject terms of the UN's record ("Trafficking in persons", "SDG
     /// 16"): an instrument passes when it has any of them.
     pub subjects: BTreeSet<String>,
+    /// Keys of what a unit cites ([`crate::refs`]: "ga-res-70-1",
+    /// "untoc"): a unit passes when it cites any of them.
+    pub cites: BTreeSet<String>,
 }
 
 impl Filters {
@@ -130,6 +134,7 @@ impl Filters {
             && self.years.is_empty()
             && self.subjects.is_empty()
             && self.sessions.is_empty()
+            && self.cites.is_empty()
     }
 }
 
@@ -268,6 +273,9 @@ pub struct Facets {
     /// Subject terms, most units first, at most
     /// [`Tuning::max_facet_values`].
     pub subjects: Vec<FacetCount<String>>,
+    /// What the units cite (keys), most units first, at most
+    /// [`Tuning::max_facet_values`].
+    pub cites: Vec<FacetCount<String>>,
 }
 
 /// One facet value.
@@ -297,10 +305,22 @@ pub fn search(index: &SearchIndex, query: &Query, limit: usize) -> Results {
 
 /// [`search`] with other weights and limits.
 pub fn search_with(index: &SearchIndex, query: &Query, limit: usize, tuning: &Tuning) -> Results {
-    let parsed = query::parse(&query.text);
+    // `cites:70/1` items are filters written in the text.
+    let (text, cited) = cites::split(&query.text);
+    let typed;
+    let chosen = if cited.is_empty() {
+        &query.filters
+    } else {
+        typed = Filters {
+            cites: cites::wanted(&index.cites, &cited, &query.filters.cites),
+            ..query.filters.clone()
+        };
+        &typed
+    };
+    let parsed = query::parse(&text);
     let plan = matching::plan(index, &parsed, tuning);
     let matched = matching::run(index, &plan, tuning);
-    let filters = facets::Active::resolve(index, &query.filters);
+    let filters = facets::Active::resolve(index, chosen);
     let mut counter = facets::Counter::new(index);
     let mut passing = Vec::with_capacity(matched.units.len());
     for &unit in &matched.units {
@@ -309,7 +329,7 @@ pub fn search_with(index: &SearchIndex, query: &Query, limit: usize, tuning: &Tu
         }
     }
     let total = passing.len();
-    let facets = counter.finish(index, &query.filters, tuning);
+    let facets = counter.finish(index, chosen, tuning);
     let ranked = if plan.browsing() {
         passing.truncate(limit);
         passing.into_iter().map(rank::Ranked::browsed).collect()

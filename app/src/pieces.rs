@@ -1,13 +1,14 @@
 //! Cutting a paragraph's text into the pieces a view renders: runs of
-//! words (in italics or not, highlighted or not) and footnote marks at the
-//! places they are cited.
+//! words (in italics or not, highlighted or not, inside a reference to
+//! another instrument or not) and footnote marks at the places they are
+//! cited.
 //!
 //! ```
 //! use clause_explorer::parse::parse_inline;
 //! use clause_explorer_app::pieces::{pieces, Piece};
 //! let text = parse_inline("*Recalling* the Convention,¹ and");
 //! let got = pieces(&text, 9, &[]);
-//! assert_eq!(got[0], Piece::Words { text: "Recalling", italic: true, highlight: false });
+//! assert_eq!(got[0], Piece::Words { text: "Recalling", italic: true, highlight: false, link: None });
 //! assert_eq!(got[2], Piece::Mark("1"));
 //! ```
 
@@ -21,6 +22,8 @@ pub enum Piece<'a> {
         text: &'a str,
         italic: bool,
         highlight: bool,
+        /// The reference (index into the `links` given) the words name.
+        link: Option<usize>,
     },
     /// A footnote mark, cited here.
     Mark(&'a str),
@@ -30,11 +33,23 @@ pub enum Piece<'a> {
 /// in italics, as UN texts print them, whether or not the source had
 /// italics; `highlights` are byte ranges to mark (search matches).
 pub fn pieces<'a>(text: &'a Text, lead_len: usize, highlights: &[Span]) -> Vec<Piece<'a>> {
+    pieces_with_links(text, lead_len, highlights, &[])
+}
+
+/// [`pieces`], with `links`: byte ranges that name other instruments (the
+/// references of [`clause_explorer::refs`]), each run inside one told by
+/// its index.
+pub fn pieces_with_links<'a>(
+    text: &'a Text,
+    lead_len: usize,
+    highlights: &[Span],
+    links: &[Span],
+) -> Vec<Piece<'a>> {
     let plain = text.plain.as_str();
     let len = plain.len();
     let clamp = |at: usize| floor_boundary(plain, at.min(len));
     let mut cuts: Vec<usize> = vec![0, len, clamp(lead_len)];
-    for s in text.emphasis.iter().chain(highlights) {
+    for s in text.emphasis.iter().chain(highlights).chain(links) {
         cuts.push(clamp(s.start));
         cuts.push(clamp(s.end));
     }
@@ -48,14 +63,16 @@ pub fn pieces<'a>(text: &'a Text, lead_len: usize, highlights: &[Span]) -> Vec<P
     };
     let mut marks = text.marks.iter().peekable();
     let mut out = Vec::new();
-    // The run being built: start, end, italic, highlight.
-    let mut run: Option<(usize, usize, bool, bool)> = None;
-    let flush = |run: &mut Option<(usize, usize, bool, bool)>, out: &mut Vec<Piece<'a>>| {
-        if let Some((a, b, italic, highlight)) = run.take() {
+    // The run being built: start, end, italic, highlight, link.
+    type Run = Option<(usize, usize, bool, bool, Option<usize>)>;
+    let mut run: Run = None;
+    let flush = |run: &mut Run, out: &mut Vec<Piece<'a>>| {
+        if let Some((a, b, italic, highlight, link)) = run.take() {
             out.push(Piece::Words {
                 text: &plain[a..b],
                 italic,
                 highlight,
+                link,
             });
         }
     };
@@ -70,11 +87,18 @@ pub fn pieces<'a>(text: &'a Text, lead_len: usize, highlights: &[Span]) -> Vec<P
         }
         let italic = b <= lead_len || inside(&text.emphasis, a, b);
         let highlight = inside(highlights, a, b);
+        let link = links
+            .iter()
+            .position(|s| s.start <= a && b <= s.end && s.start < s.end);
         match &mut run {
-            Some((_, end, i, h)) if *end == a && *i == italic && *h == highlight => *end = b,
+            Some((_, end, i, h, l))
+                if *end == a && *i == italic && *h == highlight && *l == link =>
+            {
+                *end = b
+            }
             _ => {
                 flush(&mut run, &mut out);
-                run = Some((a, b, italic, highlight));
+                run = Some((a, b, italic, highlight, link));
             }
         }
     }
@@ -103,6 +127,7 @@ mod tests {
                     text,
                     italic,
                     highlight,
+                    ..
                 } => {
                     let mut s = (*text).to_owned();
                     if *italic {
@@ -153,5 +178,34 @@ mod tests {
             render(&text, 99, &[Span::new(3, 999)]),
             "_Urg_[_es States_]"
         );
+    }
+
+    #[test]
+    fn a_reference_is_one_run_even_across_a_highlight() {
+        let text = parse_inline("Recalling its resolution 27/2 of 18 May 2018");
+        let links = [Span::new(14, 29)];
+        let got = pieces_with_links(&text, 9, &[Span::new(25, 29)], &links);
+        let linked: Vec<(&str, bool)> = got
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Words {
+                    text,
+                    highlight,
+                    link: Some(0),
+                    ..
+                } => Some((*text, *highlight)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(linked, [("resolution ", false), ("27/2", true)]);
+        let after = got.last().unwrap();
+        assert!(matches!(
+            after,
+            Piece::Words {
+                text: " of 18 May 2018",
+                link: None,
+                ..
+            }
+        ));
     }
 }

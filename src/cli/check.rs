@@ -3,20 +3,25 @@
 
 use std::io::{self, Write};
 
-use crate::model::{Corpus, Document, Instrument, Provenance, Subparagraph};
+use crate::model::{readable_date, Corpus, Document, Instrument, Provenance, Subparagraph};
+use crate::refs::Recovered;
 
-/// Writes one summary per document.
-pub fn write(out: &mut impl Write, corpus: &Corpus) -> io::Result<()> {
+/// Writes one summary per document, with what was recovered from
+/// citations between them.
+pub fn write(out: &mut impl Write, corpus: &Corpus, recovered: &[Recovered]) -> io::Result<()> {
     for doc in &corpus.documents {
-        document(out, doc)?;
+        document(out, doc, recovered)?;
     }
     Ok(())
 }
 
-fn document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+fn document(out: &mut impl Write, doc: &Document, recovered: &[Recovered]) -> io::Result<()> {
     writeln!(out, "{}", doc.source)?;
     for inst in &doc.instruments {
         instrument(out, inst)?;
+        for r in recovered.iter().filter(|r| r.instrument == inst.id) {
+            recovery(out, r)?;
+        }
     }
     if !doc.unassigned.is_empty() {
         let words: usize = doc
@@ -75,7 +80,7 @@ fn instrument(out: &mut impl Write, inst: &Instrument) -> io::Result<()> {
     if !missing.is_empty() {
         writeln!(
             out,
-            "    missing: {} (neither the text nor the manifest gives it)",
+            "    missing: {} (neither the text, the manifest nor a citation gives it)",
             missing.join(", ")
         )?;
     }
@@ -90,6 +95,38 @@ fn instrument(out: &mut impl Write, inst: &Instrument) -> io::Result<()> {
     .collect();
     if !from_manifest.is_empty() {
         writeln!(out, "    from the manifest: {}", from_manifest.join(", "))?;
+    }
+    Ok(())
+}
+
+/// What citations told of an instrument, and where.
+fn recovery(out: &mut impl Write, r: &Recovered) -> io::Result<()> {
+    match &r.outcome {
+        Ok(from) => {
+            let mut filled = Vec::new();
+            if let Some(s) = &r.symbol {
+                filled.push(format!("symbol {s}"));
+            }
+            if let Some(y) = r.year {
+                filled.push(format!("year {y}"));
+            }
+            writeln!(
+                out,
+                "    recovered from a citation: {} (adopted {}), from {} ({})",
+                filled.join(", "),
+                readable_date(&from.date),
+                from.citation,
+                from.clause
+            )?;
+            if !from.also.is_empty() {
+                writeln!(out, "      also cited so by {}", from.also.join("; "))?;
+            }
+        }
+        Err(readings) => writeln!(
+            out,
+            "    not recovered: the citations disagree: {}",
+            readings.join("; ")
+        )?,
     }
     Ok(())
 }

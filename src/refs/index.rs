@@ -57,7 +57,11 @@ pub enum Where {
 /// The key a corpus instrument is cited by, when it has a symbol.
 pub fn key_of(inst: &Instrument) -> Option<String> {
     let body = bodies::abbreviation(inst.body.as_deref()?);
-    Some(super::instrument_key(&body, inst.kind, inst.symbol.as_deref()?))
+    Some(super::instrument_key(
+        &body,
+        inst.kind,
+        inst.symbol.as_deref()?,
+    ))
 }
 
 /// The context in which an instrument's text is read.
@@ -87,7 +91,12 @@ pub fn each_text<'i>(inst: &'i Instrument, f: &mut dyn FnMut(Where, &'i Text)) {
         subs(&p.subparagraphs, f);
     }
     for n in &inst.footnotes {
-        f(Where::Footnote { mark: n.mark.clone() }, &n.text);
+        f(
+            Where::Footnote {
+                mark: n.mark.clone(),
+            },
+            &n.text,
+        );
     }
 }
 
@@ -140,7 +149,10 @@ impl CitationIndex {
                 instrument: *inst,
                 at: at.clone(),
                 order: order as u32,
-                refs: refs.iter().map(|r| (r.span, slot[r.key.as_str()])).collect(),
+                refs: refs
+                    .iter()
+                    .map(|r| (r.span, slot[r.key.as_str()]))
+                    .collect(),
             })
             .collect();
         places.sort_by(|a, b| a.unit.cmp(&b.unit));
@@ -197,7 +209,9 @@ impl CitationIndex {
 
     /// The target that is this corpus instrument, if anything cites it.
     pub fn target_of_instrument(&self, instrument: u32) -> Option<&Target> {
-        self.targets.iter().find(|t| t.instrument == Some(instrument))
+        self.targets
+            .iter()
+            .find(|t| t.instrument == Some(instrument))
     }
 
     /// What an instrument cites: each target once, with the places of the
@@ -244,9 +258,7 @@ impl CitationIndex {
                     || by_document.as_deref() == Some(t.key.as_str())
                     || match &t.what {
                         Cited::Instrument { symbol, .. } => crate::cite::slug(symbol) == slug,
-                        Cited::Named(_) => {
-                            crate::cite::slug(&t.what.label()) == slug
-                        }
+                        Cited::Named(_) => crate::cite::slug(&t.what.label()) == slug,
                         Cited::Document(_) => false,
                     }
             })

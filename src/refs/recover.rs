@@ -67,7 +67,10 @@ pub fn recover(corpus: &mut Corpus) -> Vec<Recovered> {
     }
     let found = all_references(corpus);
     let instruments: Vec<_> = corpus.instruments().collect();
-    let existing: Vec<Option<String>> = instruments.iter().map(|i| super::index::key_of(i)).collect();
+    let existing: Vec<Option<String>> = instruments
+        .iter()
+        .map(|i| super::index::key_of(i))
+        .collect();
     let mut plans = Vec::new();
     for &k in &wanting {
         let inst = instruments[k];
@@ -80,7 +83,12 @@ pub fn recover(corpus: &mut Corpus) -> Vec<Recovered> {
                 continue;
             }
             for r in refs {
-                let Cited::Instrument { body: b, kind, symbol } = &r.what else {
+                let Cited::Instrument {
+                    body: b,
+                    kind,
+                    symbol,
+                } = &r.what
+                else {
                     continue;
                 };
                 let (Some(t), Some(date)) = (&r.title, &r.date) else {
@@ -92,9 +100,10 @@ pub fn recover(corpus: &mut Corpus) -> Vec<Recovered> {
                 let source = instruments[*citing as usize];
                 let (clause, citation) = match at {
                     Where::Clause { id, citation } => (id.clone(), citation.clone()),
-                    Where::Footnote { mark } => {
-                        (source.id.clone(), format!("{}, footnote {mark}", source.citation))
-                    }
+                    Where::Footnote { mark } => (
+                        source.id.clone(),
+                        format!("{}, footnote {mark}", source.citation),
+                    ),
                 };
                 readings.push((symbol.clone(), date.clone(), clause, citation));
             }

@@ -28,12 +28,35 @@ const FORMER_BODIES: &[(&str, &str)] = &[("Commission on Human Rights", "CHR")];
 
 /// Words between a body's name and "its": "the Assembly, in its
 /// resolution", "the Council, by its decision".
-const BRIDGES: &[&str] = &["in", "by", "pursuant to", "under", "through", "and", "as requested in"];
+const BRIDGES: &[&str] = &[
+    "in",
+    "by",
+    "pursuant to",
+    "under",
+    "through",
+    "and",
+    "as requested in",
+];
 
 /// Words that open a clause or a footnote, not a body's name.
 const NOT_BODY: &[&str] = &[
-    "See", "Also", "Further", "And", "Under", "In", "By", "Pursuant", "Annex", "Recalling",
-    "Reaffirming", "Noting", "Welcoming", "Taking", "Bearing", "Guided", "Recognizing",
+    "See",
+    "Also",
+    "Further",
+    "And",
+    "Under",
+    "In",
+    "By",
+    "Pursuant",
+    "Annex",
+    "Recalling",
+    "Reaffirming",
+    "Noting",
+    "Welcoming",
+    "Taking",
+    "Bearing",
+    "Guided",
+    "Recognizing",
 ];
 
 /// How far before a keyword a body's name may start (the longest name in
@@ -51,36 +74,72 @@ pub fn instruments(text: &str, context: &Context) -> Vec<Reference> {
     let mut named: Option<(String, usize)> = None;
     let mut at = 0;
     let mut keywords = Keywords::new(text);
+    let mentions = mentions(text);
     while let Some((start, kind, after)) = keywords.next(at) {
         at = after;
-        if b.get(after) != Some(&b' ') {
-            continue;
-        }
-        let Some(first) = symbol_at_checked(text, after + 1) else {
-            continue;
-        };
         // The words that can name a body are the few before the keyword.
         let mut from = start.saturating_sub(LOOKBACK);
         while !text.is_char_boundary(from) {
             from += 1;
         }
         let before = &text[from..start];
-        let explicit = body_before(before, context, named.as_ref().map(|(n, _)| n.as_str()));
-        let body = match explicit {
-            Some(body) => {
-                named = Some((body.clone(), start));
-                Some(body)
+        // Bodies the text named before, most recent first: what "the
+        // Council" is.
+        let mut recent: Vec<&str> = mentions
+            .iter()
+            .rev()
+            .filter(|(at, _)| *at < start)
+            .map(|(_, a)| *a)
+            .collect();
+        if let Some((n, at)) = &named {
+            let later = mentions
+                .iter()
+                .rev()
+                .find(|(m, _)| *m < start)
+                .is_none_or(|(m, _)| m < at);
+            if later {
+                recent.insert(0, n.as_str());
             }
+        }
+        let explicit = body_before(before, context, &recent);
+        if let Some(body) = &explicit {
+            // Named even without a symbol: "Human Rights Council
+            // resolutions, including resolutions 23/9 and 29/11".
+            named = Some((body.clone(), start));
+        }
+        let first = match b.get(after) {
+            Some(b' ') => symbol_at_checked(text, after + 1),
+            _ => None,
+        };
+        let Some(first) = first else {
+            continue;
+        };
+        let body = match explicit {
+            Some(body) => Some(body),
             None => match first.shape {
                 Shape::SecurityCouncil => Some("SC".to_owned()),
                 Shape::Year => Some("ECOSOC".to_owned()),
                 Shape::Roman | Shape::Emergency => Some("GA".to_owned()),
-                Shape::Session => named
-                    .as_ref()
-                    .filter(|(_, at)| start - at < LOOKBACK * 2 && !text[*at..start].contains([';', '.']))
-                    .map(|(n, _)| n.clone())
-                    .or_else(|| context.body.clone()),
+                Shape::Session => {
+                    let inherited = named
+                        .as_ref()
+                        .filter(|(_, at)| {
+                            start - at < LOOKBACK * 2 && !text[*at..start].contains([';', '.'])
+                        })
+                        .map(|(n, _)| n.clone());
+                    if let Some(n) = &inherited {
+                        // A list of bare references goes on inheriting.
+                        named = Some((n.clone(), start));
+                    }
+                    inherited.or_else(|| context.body.clone())
+                }
             },
+        };
+        // The Economic and Social Council's own symbols are years
+        // ("2021/25"): "its resolution 70/125" in its text is the Assembly's.
+        let body = match (body, first.shape) {
+            (Some(b), Shape::Session) if b == "ECOSOC" => Some("GA".to_owned()),
+            (body, _) => body,
         };
         let Some(body) = body else {
             continue;
@@ -96,8 +155,12 @@ pub fn instruments(text: &str, context: &Context) -> Vec<Reference> {
             let mut end = symbol.end;
             let (date, after_date) = date_at(text, end);
             end = after_date;
+            // A title is read, but the words in it are still searched: it
+            // may name a resolution ("Review of the implementation of
+            // General Assembly resolution 61/16").
             let (title, after_title) = title_at(text, end);
-            end = after_title;
+            at = at.max(end);
+            end = pinpoint(text, after_title);
             out.push(Reference {
                 span: Span::new(span_start, symbol.end),
                 key: cited.key(),
@@ -105,16 +168,16 @@ pub fn instruments(text: &str, context: &Context) -> Vec<Reference> {
                 date,
                 title,
             });
-            at = at.max(end);
-            // The list goes on: ", 72/1", " and 76/7", ", and 76/7".
-            let Some(next) = continuation(text, end) else {
+            // The list goes on: ", 72/1", " and 76/7", ", and 76/7", or
+            // after what the item is about: "74/134 of 18 December 2019 on
+            // the girl child and 73/148".
+            let Some(next) = continuation(text, end).or_else(|| past_subject(text, end)) else {
                 break;
             };
             let Some(s) = symbol_at_checked(text, next) else {
                 break;
             };
             span_start = next;
-            at = s.end;
             symbol = s;
         }
     }
@@ -185,7 +248,7 @@ impl<'t> Keywords<'t> {
 }
 
 /// Whose instrument "… resolution" names, from the words before it.
-fn body_before(before: &str, context: &Context, named: Option<&str>) -> Option<String> {
+fn body_before(before: &str, context: &Context, named: &[&str]) -> Option<String> {
     let trimmed = before.trim_end();
     if let Some(head) = strip_word(trimmed, "its") {
         // "the General Assembly, in its resolution": the named body.
@@ -203,7 +266,7 @@ fn body_before(before: &str, context: &Context, named: Option<&str>) -> Option<S
 }
 
 /// The body whose name (or short name) ends `s`.
-fn named_at_end(s: &str, context: &Context, named: Option<&str>) -> Option<String> {
+fn named_at_end(s: &str, context: &Context, named: &[&str]) -> Option<String> {
     if let Some(body) = known_at_end(s) {
         return Some(body);
     }
@@ -218,9 +281,10 @@ fn named_at_end(s: &str, context: &Context, named: Option<&str>) -> Option<Strin
         if !SHORT.contains(&last) {
             return None;
         }
-        let is_kind = |abbreviation: &str| full_name(abbreviation).is_some_and(|n| n.contains(last));
-        if let Some(n) = named.filter(|n| is_kind(n)) {
-            return Some(n.to_owned());
+        let is_kind =
+            |abbreviation: &str| full_name(abbreviation).is_some_and(|n| n.contains(last));
+        if let Some(n) = named.iter().find(|n| is_kind(n)) {
+            return Some((*n).to_owned());
         }
         if let Some(own) = context.body.as_deref().filter(|b| is_kind(b)) {
             return Some(own.to_owned());
@@ -229,8 +293,23 @@ fn named_at_end(s: &str, context: &Context, named: Option<&str>) -> Option<Strin
     }
     // A body the tables do not know ("World Health Assembly"): named by
     // its initials, when its name ends as a body's does.
-    let institution = SHORT.contains(&last) || matches!(last, "Organization" | "Board" | "Committee");
+    let institution =
+        SHORT.contains(&last) || matches!(last, "Organization" | "Board" | "Committee");
     institution.then(|| bodies::abbreviation(&words.join(" ")))
+}
+
+/// Where the text names a known body, in text order: (start,
+/// abbreviation).
+fn mentions(text: &str) -> Vec<(usize, &'static str)> {
+    let names = bodies::BODIES
+        .iter()
+        .map(|b| (b.name, b.abbreviation))
+        .chain(FORMER_BODIES.iter().copied());
+    let mut out: Vec<(usize, &'static str)> = names
+        .flat_map(|(name, a)| text.match_indices(name).map(move |(at, _)| (at, a)))
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 /// The full name of a body by its abbreviation.
@@ -239,7 +318,12 @@ fn full_name(abbreviation: &str) -> Option<&'static str> {
         .iter()
         .find(|b| b.abbreviation == abbreviation)
         .map(|b| b.name)
-        .or_else(|| FORMER_BODIES.iter().find(|(_, a)| *a == abbreviation).map(|(n, _)| *n))
+        .or_else(|| {
+            FORMER_BODIES
+                .iter()
+                .find(|(_, a)| *a == abbreviation)
+                .map(|(n, _)| *n)
+        })
 }
 
 /// `s` without its last word `word` (whole word, any case).
@@ -279,7 +363,10 @@ fn known_at_end(s: &str) -> Option<String> {
 /// The words at the end of `s` that could name a body: capitalised words
 /// and the small words inside names, back to the first other word.
 fn capitalised_run(s: &str) -> Vec<&str> {
-    let tail = s.rsplit([',', ';', ':', '(', ')', '.', '“', '"']).next().unwrap_or(s);
+    let tail = s
+        .rsplit([',', ';', ':', '(', ')', '.', '“', '"'])
+        .next()
+        .unwrap_or(s);
     let mut run: Vec<&str> = tail
         .split(' ')
         .rev()
@@ -290,7 +377,10 @@ fn capitalised_run(s: &str) -> Vec<&str> {
         .take(16)
         .collect();
     run.reverse();
-    while run.first().is_some_and(|w| bodies::CONNECTIVES.contains(w) && *w != "the") {
+    while run
+        .first()
+        .is_some_and(|w| bodies::CONNECTIVES.contains(w) && *w != "the")
+    {
         run.remove(0);
     }
     run
@@ -325,9 +415,14 @@ fn title_at(text: &str, at: usize) -> (Option<String>, usize) {
     let Some(rest) = text.get(at..) else {
         return (None, at);
     };
-    let opener = [", entitled “", " entitled “", ", entitled \"", " entitled \""]
-        .into_iter()
-        .find(|o| rest.starts_with(o));
+    let opener = [
+        ", entitled “",
+        " entitled “",
+        ", entitled \"",
+        " entitled \"",
+    ]
+    .into_iter()
+    .find(|o| rest.starts_with(o));
     let Some(opener) = opener else {
         return (None, at);
     };
@@ -342,14 +437,95 @@ fn title_at(text: &str, at: usize) -> (Option<String>, usize) {
     }
 }
 
+/// Past a pinpoint after a symbol (", para. 8", ", paras. 7–8", ", annex
+/// II"): where a list would go on.
+fn pinpoint(text: &str, at: usize) -> usize {
+    let Some(rest) = text.get(at..) else {
+        return at;
+    };
+    for lead in [", paras. ", ", para. ", ", annex "] {
+        if let Some(tail) = rest.strip_prefix(lead) {
+            let n = tail
+                .char_indices()
+                .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '–' | '-')))
+                .map(|(i, _)| i)
+                .unwrap_or(tail.len());
+            if n > 0 {
+                return at + lead.len() + n;
+            }
+        }
+    }
+    at
+}
+
+/// What may follow an item of a list before the next: its subject ("on
+/// the girl child"), what it did ("by which it proclaimed 2005 the
+/// International Year of Physics").
+const SUBJECT_OPENERS: &[&str] = &[
+    " on ",
+    ", on ",
+    " by which ",
+    ", by which ",
+    " in which ",
+    ", in which ",
+    ", which ",
+];
+
+/// How far past an item's subject the next item may start.
+const SUBJECT_REACH: usize = 200;
+
+/// Where the list goes on after an item's subject: the first joint
+/// followed by a symbol of the session/number or year/number shape, before
+/// any semicolon, full stop or other keyword.
+fn past_subject(text: &str, at: usize) -> Option<usize> {
+    let rest = text.get(at..)?;
+    let opener = SUBJECT_OPENERS.iter().find(|o| rest.starts_with(*o))?;
+    let mut end = (at + opener.len() + SUBJECT_REACH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &text[at + opener.len()..end];
+    let stop = window
+        .find([';', '.'])
+        .into_iter()
+        .chain(window.find("esolution"))
+        .chain(window.find("ecision"))
+        .min()
+        .unwrap_or(window.len());
+    let window = &window[..stop];
+    let base = at + opener.len();
+    let mut joints: Vec<usize> = window
+        .match_indices(", ")
+        .chain(window.match_indices(" and "))
+        .map(|(k, _)| k)
+        .collect();
+    joints.sort_unstable();
+    for k in joints {
+        let Some(next) = continuation(text, base + k) else {
+            continue;
+        };
+        if symbol_at_checked(text, next)
+            .is_some_and(|s| matches!(s.shape, Shape::Session | Shape::Year))
+        {
+            return Some(next);
+        }
+    }
+    None
+}
+
 /// Where the next symbol of a list would start after `at`, if the list
 /// goes on.
 fn continuation(text: &str, at: usize) -> Option<usize> {
     let rest = text.get(at..)?;
-    for joint in [", and ", " and ", ", ", " or ", " to "] {
+    for joint in [", and ", " and ", ", ", " or ", " to ", ","] {
         if rest.starts_with(joint) {
             let next = at + joint.len();
-            return text.as_bytes().get(next).is_some_and(|c| c.is_ascii_digit()).then_some(next);
+            let symbol_next = text
+                .as_bytes()
+                .get(next)
+                .is_some_and(|c| c.is_ascii_digit())
+                || text[next..].starts_with("ES-");
+            return symbol_next.then_some(next);
         }
     }
     None

@@ -53,7 +53,8 @@ fn digits(b: &[u8], at: usize, max: usize) -> usize {
 }
 
 fn boundary(b: &[u8], at: usize) -> bool {
-    b.get(at).is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'/')
+    b.get(at)
+        .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'/')
 }
 
 fn roman(b: &[u8], at: usize) -> usize {
@@ -101,9 +102,9 @@ pub fn symbol_at(text: &str, at: usize) -> Option<Symbol> {
             return None;
         }
         let mut out = text[at..end].to_owned();
-        // A part letter: "48/218 B of 29 July 1994".
+        // A part letter: "48/218 B of 29 July 1994", "53/77 W".
         if b.get(end) == Some(&b' ')
-            && b.get(end + 1).is_some_and(|c| (b'A'..=b'H').contains(c))
+            && b.get(end + 1).is_some_and(|c| c.is_ascii_uppercase())
             && boundary(b, end + 2)
             && b.get(end + 2) != Some(&b'.')
         {
@@ -148,8 +149,16 @@ pub fn symbol_at(text: &str, at: usize) -> Option<Symbol> {
             shape: Shape::SecurityCouncil,
         });
     }
-    let r = roman(b, p + 1);
-    if r > 0 && b.get(p + 1 + r) == Some(&b')') {
+    // Special and emergency special sessions: "1874 (S-IV)", "(ES-V)".
+    let special = if b[p + 1..].starts_with(b"S-") {
+        2
+    } else if b[p + 1..].starts_with(b"ES-") {
+        3
+    } else {
+        0
+    };
+    let r = special + roman(b, p + 1 + special);
+    if r > special && b.get(p + 1 + r) == Some(&b')') {
         let session = &text[p + 1..p + 1 + r];
         let text = match part {
             Some(c) => format!("{number} {c} ({session})"),
@@ -203,9 +212,11 @@ pub fn document_symbol(symbol: &str) -> Option<Cited> {
             symbol: s.text,
         });
     }
-    let plausible = symbol
-        .split('/')
-        .all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-'));
+    let plausible = symbol.split('/').all(|p| {
+        !p.is_empty()
+            && p.bytes()
+                .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
+    });
     plausible.then(|| Cited::Document(symbol.to_owned()))
 }
 
@@ -223,7 +234,10 @@ pub fn link_target(href: &str) -> Option<Cited> {
         .strip_prefix("en/")
         .or_else(|| path.strip_prefix("EN/"))
         .unwrap_or(path);
-    let path = path.replace("%2F", "/").replace("%2f", "/").replace("%20", " ");
+    let path = path
+        .replace("%2F", "/")
+        .replace("%2f", "/")
+        .replace("%20", " ");
     document_symbol(path.split(['?', '#']).next().unwrap_or(""))
 }
 

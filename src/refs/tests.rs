@@ -104,7 +104,10 @@ fn a_date_and_a_title_are_read_with_the_reference() {
         found[0].title.as_deref(),
         Some("Preventing and combating trafficking in persons facilitated by the criminal misuse of information and communications technologies")
     );
-    assert_eq!(&text[found[0].span.start..found[0].span.end], "resolution 27/2");
+    assert_eq!(
+        &text[found[0].span.start..found[0].span.end],
+        "resolution 27/2"
+    );
 }
 
 #[test]
@@ -115,13 +118,22 @@ fn a_link_names_its_target_exactly() {
         Span::new(start, start + s.len())
     };
     let links = [
-        Link { span: at("48/218"), href: "https://undocs.org/en/A/RES/48/218b".into() },
-        Link { span: at("A/78/535"), href: "https://undocs.org/en/A/78/535".into() },
+        Link {
+            span: at("48/218"),
+            href: "https://undocs.org/en/A/RES/48/218b".into(),
+        },
+        Link {
+            span: at("A/78/535"),
+            href: "https://undocs.org/en/A/78/535".into(),
+        },
     ];
     let found = detect_with_links(text, &links, &Context::body("HRC"));
     let keys: Vec<&str> = found.iter().map(|r| r.key.as_str()).collect();
     assert_eq!(keys, ["ga-res-48-218-b", "doc-a-78-535"]);
-    assert_eq!(super::symbol::link_target("https://example.org/A/RES/1/1"), None);
+    assert_eq!(
+        super::symbol::link_target("https://example.org/A/RES/1/1"),
+        None
+    );
     assert_eq!(
         super::symbol::link_target("https://undocs.org/en/S/RES/2331(2016)").map(|c| c.key()),
         Some("sc-res-2331-2016".into())
@@ -132,10 +144,22 @@ fn a_link_names_its_target_exactly() {
 fn hostile_text_gives_no_panic() {
     let long = "resolution 1/".repeat(100_000);
     for text in [
-        "", "resolution", "resolution ", "resolutions 5/", "its resolution 5/2 of 31 Smarch 2020",
-        ", entitled “", "resolution 5/2, entitled “unclosed", "Résolution 5/2 ééé decision 3/1",
-        "decision 9999999/1", "resolution (2016)", "resolution 12 (", "A/RES/", "S/RES/12(",
-        long.as_str(), "\u{0}resolution\u{0}5/2", "resolution 5/2 to 5/9",
+        "",
+        "resolution",
+        "resolution ",
+        "resolutions 5/",
+        "its resolution 5/2 of 31 Smarch 2020",
+        ", entitled “",
+        "resolution 5/2, entitled “unclosed",
+        "Résolution 5/2 ééé decision 3/1",
+        "decision 9999999/1",
+        "resolution (2016)",
+        "resolution 12 (",
+        "A/RES/",
+        "S/RES/12(",
+        long.as_str(),
+        "\u{0}resolution\u{0}5/2",
+        "resolution 5/2 to 5/9",
     ] {
         let _ = detect(text, &Context::body("GA"));
         let _ = detect(text, &Context::default());

@@ -25,6 +25,7 @@ const GROUP: u8 = 8;
 const YEAR: u8 = 16;
 const SUBJECT: u8 = 32;
 const SESSION: u8 = 64;
+const CITES: u8 = 128;
 
 /// Years counted in an array (the United Nations' years); others in a map.
 const FIRST_YEAR: usize = 1945;
@@ -41,6 +42,8 @@ pub struct Active {
     part_fails: [bool; 2],
     /// Per lead group (0: none): fails the lead group filter.
     group_fails: Vec<bool>,
+    /// Per citation target, chosen; empty when the filter is off.
+    cites_chosen: Vec<bool>,
 }
 
 impl Active {
@@ -95,11 +98,22 @@ impl Active {
                     .map(|g| !filters.lead_groups.is_empty() && !filters.lead_groups.contains(g)),
             )
             .collect();
+        let cites_chosen = if filters.cites.is_empty() {
+            Vec::new()
+        } else {
+            index
+                .cites
+                .keys
+                .iter()
+                .map(|k| filters.cites.contains(k))
+                .collect()
+        };
         Active {
             none: filters.is_empty(),
             instrument_fails,
             part_fails,
             group_fails,
+            cites_chosen,
         }
     }
 
@@ -124,6 +138,15 @@ impl Active {
         {
             fails |= GROUP;
         }
+        if !self.cites_chosen.is_empty()
+            && !index
+                .cites
+                .of(unit)
+                .iter()
+                .any(|&t| self.cites_chosen.get(t as usize).copied().unwrap_or(false))
+        {
+            fails |= CITES;
+        }
         fails
     }
 }
@@ -142,6 +165,9 @@ pub struct Counter {
     session_only: Vec<u32>,
     parts: [u32; 2],
     groups: Vec<u32>,
+    /// Per citation target: units that cite it and pass every other
+    /// filter.
+    cites: Vec<u32>,
 }
 
 impl Counter {
@@ -156,12 +182,20 @@ impl Counter {
             session_only: vec![0; n],
             parts: [0; 2],
             groups: vec![0; index.instruments.lead_groups.len() + 1],
+            cites: vec![0; index.cites.keys.len()],
         }
     }
 
     /// Counts a matching unit; true when it passes every filter.
     pub fn count(&mut self, index: &SearchIndex, active: &Active, unit: u32) -> bool {
         let fails = active.fails(index, unit);
+        if fails == 0 || fails == CITES {
+            for &t in index.cites.of(unit) {
+                if let Some(c) = self.cites.get_mut(t as usize) {
+                    *c += 1;
+                }
+            }
+        }
         let u = &index.units;
         let i = u.instrument(unit) as usize;
         let per_instrument = match fails {
@@ -318,6 +352,19 @@ impl Counter {
                 years.push(facet(y, 0, true));
             }
         }
+        let counts: Vec<usize> = std::iter::once(0)
+            .chain(self.cites.iter().map(|&c| c as usize))
+            .collect();
+        let mut cites = named(&index.cites.keys, &counts, &filters.cites);
+        let chosen_cites = cites.iter().filter(|f| f.selected).count();
+        let keep = tuning.max_facet_values.max(chosen_cites);
+        if cites.len() > keep {
+            let (head, tail) = cites.split_at(keep);
+            let mut kept: Vec<FacetCount<String>> = head.to_vec();
+            kept.extend(tail.iter().filter(|f| f.selected).cloned());
+            cites = kept;
+        }
+        add_missing(&mut cites, &filters.cites);
         Facets {
             instruments,
             bodies,
@@ -326,6 +373,7 @@ impl Counter {
             years,
             sessions,
             subjects,
+            cites,
         }
     }
 }

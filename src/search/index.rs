@@ -30,6 +30,8 @@ pub struct SearchIndex {
     pub(crate) instruments: Instruments,
     /// Mean number of own words per unit, for length normalisation.
     pub(crate) average_length: f32,
+    /// What each unit cites.
+    pub(crate) cites: super::cites::Cites,
 }
 
 /// One unit as the corpus walk yields it.
@@ -43,8 +45,17 @@ struct Source<'c> {
 }
 
 impl SearchIndex {
-    /// Indexes every paragraph and sub-paragraph of the corpus.
+    /// Indexes every paragraph and sub-paragraph of the corpus, with
+    /// what each cites.
     pub fn build(corpus: &Corpus) -> SearchIndex {
+        SearchIndex::build_with_citations(corpus, &crate::refs::CitationIndex::build(corpus))
+    }
+
+    /// [`SearchIndex::build`] with the corpus's citations already found.
+    pub fn build_with_citations(
+        corpus: &Corpus,
+        citations: &crate::refs::CitationIndex,
+    ) -> SearchIndex {
         let mut instruments = Instruments::default();
         let mut groups: HashMap<&'static str, u32> = HashMap::new();
         let mut bodies: HashMap<String, u32> = HashMap::new();
@@ -120,6 +131,7 @@ impl SearchIndex {
         let mut total_length = 0u64;
         let mut unit = 0u32;
         let mut inherited: Vec<u32> = Vec::new();
+        let mut unit_ids: Vec<&str> = Vec::new();
         let mut own: Vec<OwnWord> = Vec::new();
         let mut counts: Vec<Occurrence> = Vec::new();
         walk(
@@ -162,6 +174,7 @@ impl SearchIndex {
                 s.info.length = own.len() as u32;
                 total_length += u64::from(s.info.length);
                 units.push(&s.info);
+                unit_ids.push(s.info.id);
                 unit += 1;
             },
         );
@@ -171,6 +184,11 @@ impl SearchIndex {
             0 => 1.0,
             n => (total_length as f64 / n as f64).max(1.0) as f32,
         };
+        let cites = super::cites::Cites::build(
+            corpus,
+            citations,
+            (0..units.len() as u32).map(|u| (units.instrument(u), unit_ids[u as usize])),
+        );
         SearchIndex {
             vocabulary,
             postings: postings.finish(),
@@ -178,6 +196,7 @@ impl SearchIndex {
             units,
             instruments,
             average_length,
+            cites,
         }
     }
 

@@ -39,6 +39,7 @@ pub fn to_url_hash(query: &Query) -> String {
     pairs.extend(f.years.iter().map(|y| ("year", y.to_string())));
     pairs.extend(f.sessions.iter().map(|v| ("session", v.clone())));
     pairs.extend(f.subjects.iter().map(|v| ("subject", v.clone())));
+    pairs.extend(f.cites.iter().map(|v| ("cites", v.clone())));
     pairs
         .iter()
         .map(|(k, v)| format!("{k}={}", encode(v)))
@@ -81,6 +82,9 @@ pub fn from_url_hash(hash: &str) -> Query {
             }
             "subject" => {
                 f.subjects.insert(value);
+            }
+            "cites" => {
+                f.cites.insert(value);
             }
             "year" => {
                 if let Ok(y) = value.parse() {
