@@ -72,7 +72,9 @@
 
 mod bars;
 mod families;
+mod matrix;
 mod profile;
+mod reuse;
 mod route;
 mod svg;
 mod table;
@@ -81,7 +83,9 @@ mod table;
 mod tests;
 
 pub use families::{family, Family, FAMILIES};
+pub use matrix::{reuse_matrix, MATRIX_MAX};
 pub use profile::verb_profile;
+pub use reuse::reuse_shares;
 pub use route::Route;
 pub use table::{Cell, Segment, Table};
 
