@@ -71,23 +71,29 @@
 //! | `pic-message` | the text of a picture with nothing to draw | `currentColor` |
 
 mod bars;
+mod cites;
 mod families;
+mod graph;
 mod matrix;
 mod profile;
 mod reuse;
 mod route;
 mod svg;
 mod table;
+mod timeline;
 
 #[cfg(test)]
 mod tests;
 
+pub use cites::citations;
 pub use families::{family, Family, FAMILIES};
+pub use graph::{citation_graph, GraphEdge, GraphNode, GRAPH_MAX_EDGES, GRAPH_MAX_NODES};
 pub use matrix::{reuse_matrix, MATRIX_MAX};
 pub use profile::verb_profile;
 pub use reuse::reuse_shares;
 pub use route::Route;
 pub use table::{Cell, Segment, Table};
+pub use timeline::{trail, Trail, TrailPoint, TRAIL_POINTS};
 
 use svg::{Anchor, Svg};
 

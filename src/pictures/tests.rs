@@ -140,7 +140,7 @@ fn outline(table: &Table) -> String {
     let mut out = format!("{}\n{}\n", table.caption, table.header.join(" | "));
     for row in &table.rows {
         let cells: Vec<String> = row.iter().map(cell).collect();
-        out.push_str(&cells.join(" | "));
+        out.push_str(cells.join(" | ").trim_end());
         out.push('\n');
     }
     out
@@ -309,4 +309,182 @@ fn a_hostile_citation_is_escaped_in_the_matrix() {
     check(&picture);
     assert!(!picture.svg.contains("<script"));
     assert_eq!(picture.alt_table.header[1], HOSTILE);
+}
+
+fn point(id: &str, year: Option<u16>, similarity: f32) -> TrailPoint {
+    TrailPoint {
+        id: id.into(),
+        citation: format!("Res. {id}"),
+        year,
+        similarity,
+    }
+}
+
+/// The `(cx, cy)` of every dot of a picture.
+fn dots(svg: &str) -> Vec<(f64, f64)> {
+    let doc = roxmltree::Document::parse(svg).expect("well formed");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("circle"))
+        .map(|n| {
+            let at = |a| n.attribute(a).and_then(|v: &str| v.parse().ok()).unwrap_or(0.0);
+            (at("cx"), at("cy"))
+        })
+        .collect()
+}
+
+#[test]
+fn dots_of_one_year_and_similarity_are_set_apart_not_stacked() {
+    let t = Trail {
+        paragraph: point("a", Some(2020), 1.0),
+        similar: vec![
+            point("b", Some(2021), 0.5),
+            point("c", Some(2021), 0.5),
+            point("d", Some(2021), 0.5),
+            point("e", None, 0.3),
+        ],
+    };
+    let picture = trail(&t);
+    check(&picture);
+    let got = dots(&picture.svg);
+    assert_eq!(got.len(), 4);
+    for (k, a) in got.iter().enumerate() {
+        for b in &got[k + 1..] {
+            assert!(a != b, "{a:?} drawn twice");
+        }
+    }
+    // Same similarity, same height; the unknown year far right.
+    assert!(got[..3].iter().all(|d| d.1 == got[0].1));
+    assert!(got[3].0 > got[..3].iter().map(|d| d.0).fold(0.0, f64::max));
+    let rows: Vec<String> = picture.alt_table.rows.iter().map(|r| r[1].plain()).collect();
+    assert_eq!(rows, ["2020", "2021", "2021", "2021", "unknown"]);
+}
+
+#[test]
+fn a_trail_with_nothing_similar_or_no_year_at_all_still_draws() {
+    let lonely = Trail {
+        paragraph: point("a", Some(2020), 1.0),
+        similar: vec![],
+    };
+    let picture = trail(&lonely);
+    check(&picture);
+    assert!(picture.svg.contains("No paragraph of another instrument shares the language"));
+    let undated = Trail {
+        paragraph: point("a", None, 1.0),
+        similar: vec![point("b", None, 0.4)],
+    };
+    let picture = trail(&undated);
+    assert_eq!(check(&picture), ["#/p/a", "#/compare?a=a&b=b"]);
+    assert!(!picture.svg.contains("Year adopted"));
+}
+
+#[test]
+fn a_hostile_citation_is_escaped_on_the_trail() {
+    let mut t = Trail {
+        paragraph: point("a", Some(2020), 1.0),
+        similar: vec![point("b", Some(2022), 0.4)],
+    };
+    t.similar[0].citation = HOSTILE.into();
+    let picture = trail(&t);
+    check(&picture);
+    assert!(!picture.svg.contains("<script"));
+}
+
+fn node(id: &str, citation: &str, year: Option<u16>) -> GraphNode {
+    GraphNode {
+        id: id.into(),
+        citation: citation.into(),
+        year,
+    }
+}
+
+fn edge(from: usize, to: usize, count: u32) -> GraphEdge {
+    GraphEdge { from, to, count }
+}
+
+#[test]
+fn a_citation_graph_links_the_corpus_instruments_and_leaves_the_others_unlinked() {
+    let nodes = [
+        node("ga-res-80-228", "A/RES/80/228", Some(2025)),
+        node("ga-res-78-228", "A/RES/78/228", Some(2023)),
+        node("", "A/RES/70/1", None),
+        node("ecosoc-res-2021-25", "ECOSOC res. 2021/25", Some(2021)),
+    ];
+    let edges = [
+        edge(0, 1, 2),
+        edge(0, 1, 1),
+        edge(0, 2, 1),
+        edge(1, 2, 1),
+        edge(1, 3, 1),
+        edge(3, 2, 1),
+        // Left out: to itself, out of range, no count.
+        edge(2, 2, 1),
+        edge(0, 9, 1),
+        edge(3, 0, 0),
+    ];
+    let picture = citation_graph(&nodes, &edges);
+    let hrefs = check(&picture);
+    // Reading order: the unknown year first, then by year.
+    assert_eq!(
+        hrefs,
+        ["#/i/ecosoc-res-2021-25", "#/i/ga-res-78-228", "#/i/ga-res-80-228"]
+    );
+    let expected = "\
+Which instruments cite which, by year
+Instrument | Year | Cites | Cited by
+A/RES/70/1 | year unknown | none | [A/RES/80/228], [A/RES/78/228], [ECOSOC res. 2021/25]
+[ECOSOC res. 2021/25] | 2021 | A/RES/70/1 | [A/RES/78/228]
+[A/RES/78/228] | 2023 | A/RES/70/1, [ECOSOC res. 2021/25] | [A/RES/80/228]
+[A/RES/80/228] | 2025 | [A/RES/78/228], A/RES/70/1 | none
+";
+    assert_eq!(outline(&picture.alt_table), expected);
+    assert_eq!(picture.svg.matches("class=\"pic-edge\"").count(), 5);
+    assert!(picture.svg.contains("A/RES/80/228 cites A/RES/78/228 (3 times)"));
+    assert!(picture.svg.contains("pic-node-outside"));
+}
+
+#[test]
+fn too_many_instruments_for_a_graph_give_the_most_cited_as_bars() {
+    let mut nodes: Vec<GraphNode> = (0..GRAPH_MAX_NODES)
+        .map(|k| node(&format!("i-{k}"), &format!("Res. {k}"), Some(2000 + k as u16)))
+        .collect();
+    nodes.push(node("", "A/RES/70/1", None));
+    let outside = nodes.len() - 1;
+    let mut edges: Vec<GraphEdge> = (1..GRAPH_MAX_NODES).map(|k| edge(k, outside, 1)).collect();
+    edges.extend((2..5).map(|k| edge(k, 1, 2)));
+    edges.push(edge(3, 2, 1));
+    let picture = citation_graph(&nodes, &edges);
+    check(&picture);
+    assert!(picture.svg.contains("pic-ranking"));
+    let rows: Vec<String> = picture
+        .alt_table
+        .rows
+        .iter()
+        .map(|r| r.iter().take(3).map(Cell::plain).collect::<Vec<_>>().join(" | "))
+        .collect();
+    assert_eq!(rows, ["A/RES/70/1 | 24 | 24", "Res. 1 | 3 | 6", "Res. 2 | 1 | 1"]);
+}
+
+#[test]
+fn a_graph_of_nothing_says_so_and_so_does_a_ranking_of_nothing_cited() {
+    let picture = citation_graph(&[], &[edge(0, 1, 1)]);
+    check(&picture);
+    assert!(picture.svg.contains("No instruments to draw."));
+    let nodes: Vec<GraphNode> = (0..=GRAPH_MAX_NODES)
+        .map(|k| node(&format!("i-{k}"), "Res.", None))
+        .collect();
+    let picture = citation_graph(&nodes, &[]);
+    check(&picture);
+    assert!(picture.svg.contains("No instrument cites another."));
+}
+
+#[test]
+fn a_hostile_citation_is_escaped_in_the_graph_and_the_ranking() {
+    let nodes = [node("a", HOSTILE, Some(2020)), node("", HOSTILE, None)];
+    let picture = citation_graph(&nodes, &[edge(0, 1, 1)]);
+    check(&picture);
+    assert!(!picture.svg.contains("<script"));
+    let many: Vec<GraphNode> = (0..=GRAPH_MAX_NODES).map(|_| node("", HOSTILE, None)).collect();
+    let picture = citation_graph(&many, &[edge(0, 1, 1)]);
+    check(&picture);
+    assert!(!picture.svg.contains("<script"));
 }

@@ -67,3 +67,65 @@ fn the_reuse_matrix_of_the_general_assembly_renewals() {
     check(&picture);
     insta::assert_snapshot!(outline(&picture.alt_table));
 }
+
+#[test]
+fn the_trail_of_the_call_to_accede_to_the_trafficking_protocol() {
+    let c = shipped();
+    let index = crate::trail::SimilarityIndex::build(&c);
+    let unit = crate::trail::UnitRef::of_id(&c, "untoc-cop-res-11-5-op-1").expect("a paragraph");
+    let trail_ = Trail::of(&c, &index, unit, TRAIL_POINTS).expect("a trail");
+    let picture = trail(&trail_);
+    let hrefs = check(&picture);
+    assert_eq!(hrefs.len(), 1 + TRAIL_POINTS);
+    assert_eq!(hrefs[0], "#/p/untoc-cop-res-11-5-op-1");
+    assert!(hrefs[1..]
+        .iter()
+        .all(|h| h.starts_with("#/compare?a=untoc-cop-res-11-5-op-1&b=")));
+    // The CCPCJ texts read from plain text carry no year.
+    assert!(picture.svg.contains(">year unknown</text>"));
+    insta::assert_snapshot!(outline(&picture.alt_table));
+}
+
+#[test]
+fn the_shipped_corpus_cites_too_much_for_a_graph_and_ranks_the_most_cited() {
+    let c = shipped();
+    let (nodes, edges) = citations(&c);
+    assert_eq!(
+        (nodes.len(), edges.len()),
+        (17 + 48, 146),
+        "17 instruments and 48 outside the corpus"
+    );
+    let picture = citation_graph(&nodes, &edges);
+    check(&picture);
+    assert!(picture.svg.contains("pic-ranking"));
+    insta::assert_snapshot!(outline(&picture.alt_table));
+}
+
+#[test]
+fn the_citations_within_the_corpus_draw_as_a_graph() {
+    let c = shipped();
+    let (nodes, edges) = citations(&c);
+    // Keep the instruments that cite or are cited within the corpus.
+    let inside = |k: usize| !nodes[k].id.is_empty();
+    let edges: Vec<GraphEdge> = edges
+        .into_iter()
+        .filter(|e| inside(e.from) && inside(e.to))
+        .collect();
+    let kept: Vec<usize> = (0..nodes.len())
+        .filter(|&k| edges.iter().any(|e| e.from == k || e.to == k))
+        .collect();
+    let renumber = |k: usize| kept.iter().position(|&x| x == k).expect("kept");
+    let nodes: Vec<GraphNode> = kept.iter().map(|&k| nodes[k].clone()).collect();
+    let edges: Vec<GraphEdge> = edges
+        .iter()
+        .map(|e| GraphEdge {
+            from: renumber(e.from),
+            to: renumber(e.to),
+            count: e.count,
+        })
+        .collect();
+    let picture = citation_graph(&nodes, &edges);
+    check(&picture);
+    assert!(picture.svg.contains("pic-citations"));
+    insta::assert_snapshot!(outline(&picture.alt_table));
+}
