@@ -33,17 +33,27 @@ fn main() {
         "{}: {} documents, {n} instruments, {} paragraphs; {} alignments a matrix",
         dir.display(),
         corpus.documents.len(),
-        instruments.iter().map(|i| i.paragraphs().count()).sum::<usize>(),
+        instruments
+            .iter()
+            .map(|i| i.paragraphs().count())
+            .sum::<usize>(),
         n * n.saturating_sub(1) / 2
     );
 
     let (shares, took) = timed(|| pictures::reuse_shares(&instruments));
     println!("reuse shares: {}", runs(&took));
     let (matrix, took) = timed(|| pictures::reuse_matrix(&instruments, &shares));
-    println!("reuse matrix picture: {} ({} bytes)", runs(&took), matrix.svg.len());
+    println!(
+        "reuse matrix picture: {} ({} bytes)",
+        runs(&took),
+        matrix.svg.len()
+    );
 
     let (profiles, took) = timed(|| -> Vec<Picture> {
-        instruments.iter().map(|i| pictures::verb_profile(i)).collect()
+        instruments
+            .iter()
+            .map(|i| pictures::verb_profile(i))
+            .collect()
     });
     println!("{n} verb profiles: {}", runs(&took));
 
@@ -121,12 +131,15 @@ body { background: var(--bg); color: var(--text); font-family: system-ui, sans-s
 
 fn write(out: &std::path::Path, pictures: &[(String, &Picture)]) {
     std::fs::create_dir_all(out).expect("a folder to write to");
-    let mut html = format!(
-        "<!doctype html><meta charset=utf-8><title>Pictures</title><style>{STYLE}</style>"
-    );
+    let mut html =
+        format!("<!doctype html><meta charset=utf-8><title>Pictures</title><style>{STYLE}</style>");
     for (name, p) in pictures {
         std::fs::write(out.join(format!("{name}.svg")), &p.svg).expect("writable");
-        let caption = p.alt_table.caption.replace('&', "&amp;").replace('<', "&lt;");
+        let caption = p
+            .alt_table
+            .caption
+            .replace('&', "&amp;")
+            .replace('<', "&lt;");
         html.push_str(&format!("<h2>{caption}</h2>{}", p.svg));
     }
     std::fs::write(out.join("preview.html"), html).expect("writable");

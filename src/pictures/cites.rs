@@ -2,6 +2,8 @@
 //! the UN's texts make to other documents (`Text::links`, such as
 //! "resolution 70/1" linked to `https://undocs.org/en/A/RES/70/1`).
 
+use std::collections::{BTreeMap, HashMap};
+
 use super::graph::{GraphEdge, GraphNode};
 use crate::model::{Corpus, Instrument, Subparagraph, Text};
 
@@ -10,7 +12,8 @@ use crate::model::{Corpus, Instrument, Subparagraph, Text};
 /// cited or not), then each cited instrument outside the corpus, keyed by
 /// its symbol ("A/RES/70/1", no id, no year), in order of first citation.
 /// An edge counts the links from one instrument to another, its
-/// paragraphs, sub-paragraphs and footnotes together.
+/// paragraphs, sub-paragraphs and footnotes together; edges come in order
+/// of citing, then cited, node.
 ///
 /// A link is a citation when it leads to a UN document symbol
 /// (`undocs.org` or `docs.un.org`, with or without a language) that is an
@@ -29,37 +32,40 @@ pub fn citations(corpus: &Corpus) -> (Vec<GraphNode>, Vec<GraphEdge>) {
             year: i.year,
         })
         .collect();
-    let mut edges: Vec<GraphEdge> = Vec::new();
+    // Each symbol's node: the corpus's first instrument with it, or else
+    // the node added for it.
+    let mut node_of: HashMap<String, usize> = HashMap::new();
+    for (k, inst) in instruments.iter().enumerate().rev() {
+        if let Some(symbol) = &inst.record.document_symbol {
+            node_of.insert(symbol.clone(), k);
+        }
+    }
+    let mut counts: BTreeMap<(usize, usize), u32> = BTreeMap::new();
     for (from, inst) in instruments.iter().enumerate() {
         for symbol in linked_symbols(inst) {
-            let known = instruments
-                .iter()
-                .position(|i| i.record.document_symbol.as_deref() == Some(symbol.as_str()));
-            if known.is_none() && !is_instrument(&symbol) {
-                continue;
-            }
-            let to = known.unwrap_or_else(|| {
-                match nodes.iter().position(|n| n.id.is_empty() && n.citation == symbol) {
-                    Some(k) => k,
-                    None => {
-                        nodes.push(GraphNode {
-                            id: String::new(),
-                            citation: symbol.clone(),
-                            year: None,
-                        });
-                        nodes.len() - 1
-                    }
+            let to = match node_of.get(&symbol) {
+                Some(&k) => k,
+                None if is_instrument(&symbol) => {
+                    nodes.push(GraphNode {
+                        id: String::new(),
+                        citation: symbol.clone(),
+                        year: None,
+                    });
+                    node_of.insert(symbol, nodes.len() - 1);
+                    nodes.len() - 1
                 }
-            });
-            if to == from {
-                continue;
-            }
-            match edges.iter_mut().find(|e| e.from == from && e.to == to) {
-                Some(e) => e.count = e.count.saturating_add(1),
-                None => edges.push(GraphEdge { from, to, count: 1 }),
+                None => continue,
+            };
+            if to != from {
+                let count = counts.entry((from, to)).or_default();
+                *count = count.saturating_add(1);
             }
         }
     }
+    let edges = counts
+        .into_iter()
+        .map(|((from, to), count)| GraphEdge { from, to, count })
+        .collect();
     (nodes, edges)
 }
 

@@ -131,8 +131,13 @@ pub fn citation_graph(nodes: &[GraphNode], edges: &[GraphEdge]) -> Picture {
                 &clip(&node.citation, LABEL_CHARS),
             );
         };
-        let year = node.year.map_or("year unknown".to_owned(), |y| y.to_string());
-        let name = format!("{} ({year}): cites {cites}, cited by {cited}", node.citation);
+        let year = node
+            .year
+            .map_or("year unknown".to_owned(), |y| y.to_string());
+        let name = format!(
+            "{} ({year}): cites {cites}, cited by {cited}",
+            node.citation
+        );
         if node.id.is_empty() {
             svg.group("pic-unlinked", &format!("{name}; not in the corpus"), draw);
         } else {
@@ -212,7 +217,12 @@ impl Layout {
         columns.sort_unstable();
         columns.dedup();
         let mut order: Vec<usize> = (0..nodes.len()).collect();
-        let column_of = |n: usize| columns.iter().position(|&y| y == nodes[n].year).unwrap_or(0);
+        let column_of = |n: usize| {
+            columns
+                .iter()
+                .position(|&y| y == nodes[n].year)
+                .unwrap_or(0)
+        };
         order.sort_by(|&a, &b| {
             column_of(a)
                 .cmp(&column_of(b))
@@ -292,12 +302,18 @@ impl Layout {
 /// them, then by how many citations, then by citation.
 fn ranking(nodes: &[GraphNode], edges: &[GraphEdge]) -> Picture {
     let title = "Most cited instruments".to_owned();
-    let mut cited: Vec<(usize, usize, u32)> = (0..nodes.len())
-        .map(|n| {
-            let into = edges.iter().filter(|e| e.to == n);
-            (n, into.clone().count(), into.map(|e| e.count).sum::<u32>())
-        })
-        .filter(|&(_, by, _)| by > 0)
+    // Per node: how many instruments cite it, and how many times.
+    let mut counts = vec![(0usize, 0u32); nodes.len()];
+    for e in edges {
+        let (by, total) = &mut counts[e.to];
+        *by += 1;
+        *total = total.saturating_add(e.count);
+    }
+    let mut cited: Vec<(usize, usize, u32)> = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, &(by, _))| by > 0)
+        .map(|(n, &(by, total))| (n, by, total))
         .collect();
     cited.sort_by(|a, b| {
         b.1.cmp(&a.1)

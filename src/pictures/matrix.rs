@@ -151,7 +151,10 @@ pub fn reuse_matrix(instruments: &[&Instrument], shares: &[Vec<f32>]) -> Picture
                 };
                 svg.text_with(
                     class,
-                    (cell.0 + cell.2 / 2.0, cell.1 + cell.3 / 2.0 + CELL_FONT * 0.35),
+                    (
+                        cell.0 + cell.2 / 2.0,
+                        cell.1 + cell.3 / 2.0 + CELL_FONT * 0.35,
+                    ),
                     Anchor::Middle,
                     &text,
                     &format!(" font-size=\"{}\"", num(CELL_FONT)),

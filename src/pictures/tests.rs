@@ -61,8 +61,8 @@ fn is_route(href: &str) -> bool {
 /// Checks what every picture must be, and returns its links' hrefs in
 /// document order.
 fn check(picture: &Picture) -> Vec<String> {
-    let doc = roxmltree::Document::parse(&picture.svg)
-        .unwrap_or_else(|e| panic!("{e}\n{}", picture.svg));
+    let doc =
+        roxmltree::Document::parse(&picture.svg).unwrap_or_else(|e| panic!("{e}\n{}", picture.svg));
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "svg");
     assert_eq!(root.attribute("role"), Some("img"));
@@ -91,8 +91,19 @@ fn check(picture: &Picture) -> Vec<String> {
         })
         .collect();
     assert_eq!(tags, ["title", "desc"]);
+    // The module doc lists every class for the app's stylesheet.
+    let documented = include_str!("../pictures.rs");
     let mut hrefs = Vec::new();
     for node in doc.descendants().filter(|n| n.is_element()) {
+        for class in node.attribute("class").unwrap_or_default().split(' ') {
+            let share = class
+                .strip_prefix("pic-share-")
+                .is_some_and(|l| ["0", "1", "2", "3", "4"].contains(&l));
+            assert!(
+                share || documented.contains(&format!("`{class}`")),
+                "class {class} is not in the module doc"
+            );
+        }
         assert!(node.attribute("style").is_none(), "no style attribute");
         assert!(
             node.attribute(("http://www.w3.org/1999/xlink", "href"))
@@ -156,7 +167,7 @@ fn a_verb_profile_puts_the_strongest_family_first_and_links_each_bar_to_its_firs
          3. *Strongly urges* States to act;\n\n4. *Also encourages* donors;\n\n\
          5. *Takes note with appreciation* of the work;\n\n6. *Decides* to remain seized.\n",
     )]);
-    let picture = verb_profile(&instruments(&c)[0]);
+    let picture = verb_profile(instruments(&c)[0]);
     let hrefs = check(&picture);
     let expected = "\
 Operative language of CCPCJ res. 1/1
@@ -246,7 +257,13 @@ fn a_matrix_cell_is_shaded_by_its_share_and_links_to_the_alignment_unless_nothin
             "#/align?a=i-2&b=i-1"
         ]
     );
-    for class in ["pic-share-0", "pic-share-1", "pic-share-2", "pic-share-3", "pic-share-4"] {
+    for class in [
+        "pic-share-0",
+        "pic-share-1",
+        "pic-share-2",
+        "pic-share-3",
+        "pic-share-4",
+    ] {
         assert!(picture.svg.contains(class), "{class}");
     }
     let expected = "\
@@ -292,7 +309,12 @@ fn above_the_cap_the_most_connected_instruments_are_shown_in_their_order() {
         .collect();
     let picture = reuse_matrix(&refs, &shares);
     check(&picture);
-    let rows: Vec<String> = picture.alt_table.rows.iter().map(|r| r[0].plain()).collect();
+    let rows: Vec<String> = picture
+        .alt_table
+        .rows
+        .iter()
+        .map(|r| r[0].plain())
+        .collect();
     let expected: Vec<String> = (5..n).map(|k| format!("Res. {k}")).collect();
     assert_eq!(rows, expected);
     assert!(picture
@@ -326,7 +348,11 @@ fn dots(svg: &str) -> Vec<(f64, f64)> {
     doc.descendants()
         .filter(|n| n.has_tag_name("circle"))
         .map(|n| {
-            let at = |a| n.attribute(a).and_then(|v: &str| v.parse().ok()).unwrap_or(0.0);
+            let at = |a| {
+                n.attribute(a)
+                    .and_then(|v: &str| v.parse().ok())
+                    .unwrap_or(0.0)
+            };
             (at("cx"), at("cy"))
         })
         .collect()
@@ -355,7 +381,12 @@ fn dots_of_one_year_and_similarity_are_set_apart_not_stacked() {
     // Same similarity, same height; the unknown year far right.
     assert!(got[..3].iter().all(|d| d.1 == got[0].1));
     assert!(got[3].0 > got[..3].iter().map(|d| d.0).fold(0.0, f64::max));
-    let rows: Vec<String> = picture.alt_table.rows.iter().map(|r| r[1].plain()).collect();
+    let rows: Vec<String> = picture
+        .alt_table
+        .rows
+        .iter()
+        .map(|r| r[1].plain())
+        .collect();
     assert_eq!(rows, ["2020", "2021", "2021", "2021", "unknown"]);
 }
 
@@ -367,7 +398,9 @@ fn a_trail_with_nothing_similar_or_no_year_at_all_still_draws() {
     };
     let picture = trail(&lonely);
     check(&picture);
-    assert!(picture.svg.contains("No paragraph of another instrument shares the language"));
+    assert!(picture
+        .svg
+        .contains("No paragraph of another instrument shares the language"));
     let undated = Trail {
         paragraph: point("a", None, 1.0),
         similar: vec![point("b", None, 0.4)],
@@ -426,7 +459,11 @@ fn a_citation_graph_links_the_corpus_instruments_and_leaves_the_others_unlinked(
     // Reading order: the unknown year first, then by year.
     assert_eq!(
         hrefs,
-        ["#/i/ecosoc-res-2021-25", "#/i/ga-res-78-228", "#/i/ga-res-80-228"]
+        [
+            "#/i/ecosoc-res-2021-25",
+            "#/i/ga-res-78-228",
+            "#/i/ga-res-80-228"
+        ]
     );
     let expected = "\
 Which instruments cite which, by year
@@ -438,14 +475,22 @@ A/RES/70/1 | year unknown | none | [A/RES/80/228], [A/RES/78/228], [ECOSOC res. 
 ";
     assert_eq!(outline(&picture.alt_table), expected);
     assert_eq!(picture.svg.matches("class=\"pic-edge\"").count(), 5);
-    assert!(picture.svg.contains("A/RES/80/228 cites A/RES/78/228 (3 times)"));
+    assert!(picture
+        .svg
+        .contains("A/RES/80/228 cites A/RES/78/228 (3 times)"));
     assert!(picture.svg.contains("pic-node-outside"));
 }
 
 #[test]
 fn too_many_instruments_for_a_graph_give_the_most_cited_as_bars() {
     let mut nodes: Vec<GraphNode> = (0..GRAPH_MAX_NODES)
-        .map(|k| node(&format!("i-{k}"), &format!("Res. {k}"), Some(2000 + k as u16)))
+        .map(|k| {
+            node(
+                &format!("i-{k}"),
+                &format!("Res. {k}"),
+                Some(2000 + k as u16),
+            )
+        })
         .collect();
     nodes.push(node("", "A/RES/70/1", None));
     let outside = nodes.len() - 1;
@@ -459,9 +504,18 @@ fn too_many_instruments_for_a_graph_give_the_most_cited_as_bars() {
         .alt_table
         .rows
         .iter()
-        .map(|r| r.iter().take(3).map(Cell::plain).collect::<Vec<_>>().join(" | "))
+        .map(|r| {
+            r.iter()
+                .take(3)
+                .map(Cell::plain)
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
         .collect();
-    assert_eq!(rows, ["A/RES/70/1 | 24 | 24", "Res. 1 | 3 | 6", "Res. 2 | 1 | 1"]);
+    assert_eq!(
+        rows,
+        ["A/RES/70/1 | 24 | 24", "Res. 1 | 3 | 6", "Res. 2 | 1 | 1"]
+    );
 }
 
 #[test]
@@ -483,8 +537,34 @@ fn a_hostile_citation_is_escaped_in_the_graph_and_the_ranking() {
     let picture = citation_graph(&nodes, &[edge(0, 1, 1)]);
     check(&picture);
     assert!(!picture.svg.contains("<script"));
-    let many: Vec<GraphNode> = (0..=GRAPH_MAX_NODES).map(|_| node("", HOSTILE, None)).collect();
+    let many: Vec<GraphNode> = (0..=GRAPH_MAX_NODES)
+        .map(|_| node("", HOSTILE, None))
+        .collect();
     let picture = citation_graph(&many, &[edge(0, 1, 1)]);
     check(&picture);
     assert!(!picture.svg.contains("<script"));
+}
+
+#[test]
+fn a_trail_over_centuries_labels_a_few_years_and_does_not_overflow() {
+    let t = Trail {
+        paragraph: point("a", Some(0), 1.0),
+        similar: vec![
+            point("b", Some(u16::MAX), f32::NAN),
+            point("c", Some(1990), 0.5),
+        ],
+    };
+    let picture = trail(&t);
+    check(&picture);
+    let doc = roxmltree::Document::parse(&picture.svg).expect("well formed");
+    let years: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .filter(|t| t.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    assert_eq!(
+        years,
+        ["0", "10000", "20000", "30000", "40000", "50000", "60000"]
+    );
 }

@@ -84,7 +84,11 @@ impl Scale {
         let (lo, hi) = known.fold((u16::MAX, 0), |(lo, hi), y| (lo.min(y), hi.max(y)));
         let any_unknown = points.iter().any(|p| p.year.is_none());
         let right = WIDTH - 16.0 - if any_unknown { UNKNOWN_W + 8.0 } else { 0.0 };
-        let years = if lo > hi { 0 } else { hi - lo + 1 };
+        let years = if lo > hi {
+            0
+        } else {
+            (hi - lo).saturating_add(1)
+        };
         Scale {
             first_year: lo,
             years,
@@ -105,12 +109,14 @@ impl Scale {
         BOTTOM - f64::from(similarity.clamp(0.0, 1.0)) * (BOTTOM - TOP)
     }
 
-    /// How far apart year labels are: every year, or every 2, 5, 10 …
+    /// How far apart year labels are: every year, or every 2, 5, 10, 20 …
+    /// years, whichever labels 8 years at most.
     fn tick_step(&self) -> u16 {
-        [1, 2, 5, 10, 20, 50, 100]
+        [1, 10, 100, 1000, 10_000]
             .into_iter()
-            .find(|s| self.years / s <= 8)
-            .unwrap_or(100)
+            .flat_map(|magnitude| [1, 2, 5].map(|m| m * magnitude))
+            .find(|&step| self.years / step <= 8)
+            .unwrap_or(10_000)
     }
 }
 
@@ -143,7 +149,9 @@ pub fn trail(trail: &Trail) -> Picture {
     axes(&mut svg, &scale);
     let placed = place(&all, &scale);
     for (point, &(x, y)) in all.iter().zip(&placed) {
-        let year = point.year.map_or("year unknown".to_owned(), |y| y.to_string());
+        let year = point
+            .year
+            .map_or("year unknown".to_owned(), |y| y.to_string());
         if std::ptr::eq(*point, this) {
             let name = format!("{}: this paragraph ({year})", point.citation);
             svg.link(&Route::Clause(&point.id).href(), &name, |svg| {
@@ -211,7 +219,12 @@ fn axes(svg: &mut Svg, scale: &Scale) {
     for k in 0..=4 {
         let s = k as f32 / 4.0;
         let y = Scale::y(s);
-        svg.line("pic-grid", (LEFT, y), (right, y), " stroke-opacity=\"0.15\"");
+        svg.line(
+            "pic-grid",
+            (LEFT, y),
+            (right, y),
+            " stroke-opacity=\"0.15\"",
+        );
         svg.text(
             "pic-label",
             (LEFT - 6.0, y + FONT * 0.35),
@@ -219,7 +232,12 @@ fn axes(svg: &mut Svg, scale: &Scale) {
             &percent(s),
         );
     }
-    svg.text("pic-label", (LEFT - 6.0, TOP - 14.0), Anchor::Start, "Similarity");
+    svg.text(
+        "pic-label",
+        (LEFT - 6.0, TOP - 14.0),
+        Anchor::Start,
+        "Similarity",
+    );
     svg.line("pic-axis", (LEFT, BOTTOM), (right, BOTTOM), "");
     let step = scale.tick_step();
     for k in (0..scale.years).step_by(usize::from(step)) {
@@ -235,15 +253,30 @@ fn axes(svg: &mut Svg, scale: &Scale) {
     }
     if scale.years > 0 {
         let middle = scale.x0 + scale.band * f64::from(scale.years) / 2.0;
-        svg.text("pic-label", (middle, BOTTOM + 38.0), Anchor::Middle, "Year adopted");
+        svg.text(
+            "pic-label",
+            (middle, BOTTOM + 38.0),
+            Anchor::Middle,
+            "Year adopted",
+        );
     }
     if let Some(x) = scale.unknown_x {
         svg.rect(
             "pic-unknown",
-            (x - UNKNOWN_W / 2.0, TOP - 4.0, UNKNOWN_W, BOTTOM - TOP + 8.0),
+            (
+                x - UNKNOWN_W / 2.0,
+                TOP - 4.0,
+                UNKNOWN_W,
+                BOTTOM - TOP + 8.0,
+            ),
             " fill-opacity=\"0.06\"",
         );
-        svg.text("pic-label", (x, BOTTOM + 18.0), Anchor::Middle, "year unknown");
+        svg.text(
+            "pic-label",
+            (x, BOTTOM + 18.0),
+            Anchor::Middle,
+            "year unknown",
+        );
     }
 }
 
@@ -252,10 +285,9 @@ fn axes(svg: &mut Svg, scale: &Scale) {
 fn describe(trail: &Trail) -> String {
     let years: Vec<u16> = trail.similar.iter().filter_map(|p| p.year).collect();
     let unknown = trail.similar.len() - years.len();
-    let (lo, hi) = trail
-        .similar
-        .iter()
-        .fold((1.0f32, 0.0f32), |(lo, hi), p| (lo.min(p.similarity), hi.max(p.similarity)));
+    let (lo, hi) = trail.similar.iter().fold((1.0f32, 0.0f32), |(lo, hi), p| {
+        (lo.min(p.similarity), hi.max(p.similarity))
+    });
     let n = trail.similar.len();
     let mut desc = format!(
         "{} and {n} similar {} of other instruments",
