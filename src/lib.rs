@@ -5,7 +5,8 @@
 //! parser that builds it from resolution texts converted from PDF, the
 //! tables of lead phrases and adopting bodies it relies on, and the
 //! comparison engine: word diffs of clauses ([`diff`]), alignments of
-//! instruments ([`align`]) and the agreed-language trail ([`trail`]).
+//! instruments ([`align`]) and the agreed-language trail ([`trail`]); and
+//! pictures of the corpus as SVG ([`pictures`]).
 //!
 //! ```
 //! let doc = clause_explorer::parse::parse_document(
@@ -32,6 +33,7 @@ pub mod manifest;
 pub mod model;
 pub mod outline;
 pub mod parse;
+pub mod pictures;
 pub mod refs;
 pub mod render;
 pub mod search;
