@@ -71,7 +71,16 @@ pub struct Bundle {
     pub similar: SimilarityIndex,
     /// What each clause cites and who cites each thing.
     pub citations: CitationIndex,
+    /// Per pair of instruments, the share of one's paragraphs with a close
+    /// counterpart in the other ([`crate::pictures::reuse_shares`]), for
+    /// at most [`REUSE_MAX`] instruments; empty above.
+    pub reuse: Vec<Vec<f32>>,
 }
+
+/// The most instruments whose reuse matrix is computed when publishing:
+/// each pair is aligned, so the cost grows with the square (17 instruments,
+/// 136 alignments: 0.25 s).
+pub const REUSE_MAX: usize = crate::pictures::MATRIX_MAX;
 
 /// The name of a published collection, shown in the library heading, the
 /// page title and the footer.
@@ -157,12 +166,19 @@ impl Bundle {
         let citations = CitationIndex::build(&corpus);
         let search = SearchIndex::build_with_citations(&corpus, &citations);
         let similar = SimilarityIndex::build(&corpus);
+        let instruments: Vec<_> = corpus.instruments().collect();
+        let reuse = if instruments.len() <= REUSE_MAX {
+            crate::pictures::reuse_shares(&instruments)
+        } else {
+            Vec::new()
+        };
         Bundle {
             collection,
             corpus,
             search,
             similar,
             citations,
+            reuse,
         }
     }
 

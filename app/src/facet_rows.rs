@@ -20,6 +20,8 @@ pub enum FacetValue {
     Year(u16),
     Session(String),
     Subject(String),
+    /// What a clause cites: a key of the citation index.
+    Cites(String),
 }
 
 impl FacetValue {
@@ -38,6 +40,7 @@ impl FacetValue {
             FacetValue::Year(y) => flip(&mut filters.years, y),
             FacetValue::Session(s) => flip(&mut filters.sessions, s),
             FacetValue::Subject(s) => flip(&mut filters.subjects, s),
+            FacetValue::Cites(k) => flip(&mut filters.cites, k),
         }
     }
 }
@@ -63,6 +66,8 @@ pub struct FacetGroup {
 /// The groups with at least one value, in the order the view shows them:
 /// kind, lead phrase, adopting body, instrument, year, session, subject.
 /// `instrument_label` names an instrument id (its citation).
+/// `instrument_label` names an instrument id, and a key of what clauses
+/// cite ("ga-res-70-1", "untoc").
 pub fn facet_groups(facets: &Facets, instrument_label: impl Fn(&str) -> String) -> Vec<FacetGroup> {
     fn rows<T>(
         values: &[FacetCount<T>],
@@ -139,6 +144,15 @@ pub fn facet_groups(facets: &Facets, instrument_label: impl Fn(&str) -> String) 
                 String::clone,
             ),
         ),
+        (
+            "Cites",
+            "cites",
+            rows(
+                &facets.cites,
+                |k| FacetValue::Cites(k.clone()),
+                |k| instrument_label(k),
+            ),
+        ),
     ];
     groups
         .into_iter()
@@ -177,11 +191,13 @@ mod tests {
         let groups = facet_groups(&r.facets, |id| format!("<{id}>"));
         let legends: Vec<_> = groups.iter().map(|g| g.legend).collect();
         // Neither text states its year, and neither has a session or
-        // subjects: those groups are left out.
+        // subjects: those groups are left out. Both cite the Protocol.
         assert_eq!(
             legends,
-            ["Kind", "Lead phrase", "Adopting body", "Instrument"]
+            ["Kind", "Lead phrase", "Adopting body", "Instrument", "Cites"]
         );
+        let cites = &groups[4].rows;
+        assert!(cites.iter().any(|r| r.label == "<trafficking-protocol>"), "{cites:?}");
         let kind = &groups[0].rows;
         assert_eq!(kind[0].label, "Preambular");
         assert_eq!(kind[1].label, "Operative");

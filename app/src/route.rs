@@ -29,6 +29,12 @@ pub enum Route {
     Align { first: String, second: String },
     /// The reader's list of clauses set aside for export.
     List,
+    /// Everything that cites one thing (a key of `clause_explorer::refs`:
+    /// "ga-res-70-1", "untoc"), in the corpus or outside it.
+    Cited { key: String },
+    /// The corpus in pictures: who cites whom, how much each text reuses
+    /// another.
+    Pictures,
     /// A hash this version does not know.
     NotFound { hash: String },
 }
@@ -60,6 +66,10 @@ impl Route {
             },
             ["search"] => Route::Search(from_url_hash(query)),
             ["list"] => Route::List,
+            ["cited", key] if is_id(key) => Route::Cited {
+                key: (*key).to_owned(),
+            },
+            ["pictures"] => Route::Pictures,
             ["compare"] => Route::Compare {
                 left: get("a"),
                 right: get("b"),
@@ -109,6 +119,8 @@ impl Route {
                 format!("#/align{}", query(&[("a", first), ("b", second)]))
             }
             Route::List => "#/list".to_owned(),
+            Route::Cited { key } => format!("#/cited/{key}"),
+            Route::Pictures => "#/pictures".to_owned(),
             Route::NotFound { hash } => hash.clone(),
         }
     }
@@ -161,6 +173,10 @@ mod tests {
                 second: "b".into(),
             },
             Route::List,
+            Route::Cited {
+                key: "ga-res-70-1".into(),
+            },
+            Route::Pictures,
         ];
         for route in routes {
             assert_eq!(Route::parse(&route.to_hash()), route);

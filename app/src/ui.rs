@@ -12,6 +12,8 @@ mod keyboard;
 mod library;
 mod list_view;
 mod load;
+mod pictures;
+mod references;
 mod paragraph;
 mod rich_text;
 mod search;
@@ -20,6 +22,7 @@ mod similar;
 use std::collections::HashMap;
 
 use clause_explorer::bundle::{Bundle, Collection};
+use clause_explorer::refs::CitationIndex;
 use clause_explorer::model::{Corpus, Instrument, Paragraph, Part, Subparagraph};
 use clause_explorer::search::{Resolved, SearchIndex};
 use clause_explorer::trail::{SimilarityIndex, UnitRef};
@@ -42,6 +45,11 @@ pub struct Data {
     pub search: SearchIndex,
     /// Where else each paragraph's language occurs.
     pub similar: SimilarityIndex,
+    /// What each clause cites, and who cites each thing.
+    pub citations: CitationIndex,
+    /// Shares of paragraphs reused between instruments (row, column in
+    /// corpus order), when the collection is small enough to draw them.
+    pub reuse: Vec<Vec<f32>>,
     by_id: HashMap<&'static str, Clause>,
     units: HashMap<&'static str, UnitRef>,
 }
@@ -96,6 +104,8 @@ impl Data {
             instruments,
             search,
             similar,
+            citations: CitationIndex::default(),
+            reuse: Vec::new(),
             by_id,
             units,
         }
@@ -229,6 +239,8 @@ fn mark(name: &str) {
 pub fn leak_with(corpus: Corpus, search: SearchIndex, similar: SimilarityIndex) -> &'static Data {
     leak_bundle(Bundle {
         collection: Collection::default(),
+        citations: clause_explorer::refs::CitationIndex::build(&corpus),
+        reuse: Vec::new(),
         corpus,
         search,
         similar,
@@ -240,6 +252,8 @@ pub fn leak_bundle(bundle: Bundle) -> &'static Data {
     let corpus: &'static Corpus = Box::leak(Box::new(bundle.corpus));
     let mut data = Data::new(corpus, bundle.search, bundle.similar);
     data.collection = bundle.collection;
+    data.citations = bundle.citations;
+    data.reuse = bundle.reuse;
     Box::leak(Box::new(data))
 }
 

@@ -10,6 +10,8 @@ use super::instrument::InstrumentView;
 use super::keyboard::{self, ShortcutsPanel};
 use super::library::Library;
 use super::list_view::ListView;
+use super::pictures::PicturesView;
+use super::references::CitedView;
 use super::search::{SearchBox, SearchView};
 use super::{current_hash, Clause, Data, Session};
 use crate::route::Route;
@@ -76,6 +78,11 @@ pub fn App(data: &'static Data) -> impl IntoView {
                         </a>
                     </li>
                     <li>
+                        <a href="#/pictures" aria-current=move || current(&route.get(), "pictures")>
+                            "Pictures"
+                        </a>
+                    </li>
+                    <li>
                         <a href="#/list" aria-current=move || current(&route.get(), "list")>
                             "My list"
                             {move || (listed() > 0).then(|| view! {
@@ -110,6 +117,8 @@ pub fn App(data: &'static Data) -> impl IntoView {
                     view! { <AlignView data first second/> }.into_any()
                 }
                 Route::List => view! { <ListView data/> }.into_any(),
+                Route::Cited { key } => view! { <CitedView data key/> }.into_any(),
+                Route::Pictures => view! { <PicturesView data/> }.into_any(),
                 Route::NotFound { hash } => not_found(&hash).into_any(),
             }}
         </main>
@@ -182,6 +191,7 @@ fn current(route: &Route, link: &str) -> Option<&'static str> {
         Route::Align { .. } => "align",
         Route::Search(_) => "search",
         Route::List => "list",
+        Route::Pictures => "pictures",
         _ => "",
     };
     (here == link).then_some("page")
@@ -234,6 +244,11 @@ fn page_title(data: &'static Data, route: &Route) -> String {
         },
         Route::Align { .. } => "Compare instruments".to_owned(),
         Route::List => "My list".to_owned(),
+        Route::Cited { key } => match data.citations.target(key) {
+            Some(t) => format!("Cited: {}", super::references::name(data, t)),
+            None => "Not cited".to_owned(),
+        },
+        Route::Pictures => "Pictures".to_owned(),
         Route::Search(q) if q.text.trim().is_empty() => "Search".to_owned(),
         Route::Search(q) => format!("Search: {}", q.text.trim()),
         Route::NotFound { .. } => "Not found".to_owned(),

@@ -11,6 +11,9 @@ use clause_explorer::search::Query;
 
 use super::download::{Downloads, File, Make};
 use super::paragraph::ParagraphView;
+use super::pictures::PictureView;
+use super::references::CitationsOf;
+use super::rich_text::FootnoteText;
 use super::Data;
 use crate::exports::InstrumentFormat;
 use crate::route::Route;
@@ -23,7 +26,28 @@ pub fn InstrumentView(
     inst: &'static Instrument,
     focus: Option<String>,
 ) -> impl IntoView {
-    let _ = data;
+    let index = data
+        .instruments
+        .iter()
+        .position(|i| std::ptr::eq(*i, inst))
+        .map(|i| i as u32)
+        .unwrap_or(u32::MAX);
+    // Where a symbol and date came from when another text's citation gave
+    // them.
+    let recovered = inst.recovered.clone().map(|r| {
+        let href = Route::Clause { id: r.clause.clone() }.to_hash();
+        let date = clause_explorer::model::readable_date(&r.date);
+        view! {
+            <p class="recovered">
+                {format!("Symbol and date ({date}) from ")}
+                <a href=href>{r.citation.clone()}</a>
+                {(!r.also.is_empty()).then(|| format!("; also cited so by {}", r.also.join("; ")))}
+                ": the text itself carries neither."
+            </p>
+        }
+    });
+    let profile = (!inst.operative.is_empty())
+        .then(|| clause_explorer::pictures::verb_profile(inst));
     // Once the view is in the document: bring the permalinked clause into
     // view and focus it, or else start at the top with focus on the title.
     Effect::new(move |_| {
@@ -90,6 +114,7 @@ pub fn InstrumentView(
                 </p>
                 <Downloads label="Download this instrument".to_owned() files/>
             </header>
+            {recovered}
             {(!facts.is_empty()).then(|| view! {
                 <dl class="record">
                     {facts.into_iter().map(|(label, value)| view! {
@@ -124,6 +149,13 @@ pub fn InstrumentView(
                     {inst.annex.iter().map(|a| view! { <p>{a.text.clone()}</p> }).collect_view()}
                 </section>
             })}
+            {profile.map(|picture| view! {
+                <section class="picture" aria-labelledby="profile-heading">
+                    <h2 id="profile-heading">"Its operative language"</h2>
+                    <PictureView picture/>
+                </section>
+            })}
+            <CitationsOf data index/>
             {(!inst.footnotes.is_empty()).then(|| view! {
                 <section class="footnotes" aria-labelledby="footnotes-heading">
                     <h2 id="footnotes-heading">"Footnotes"</h2>
@@ -132,7 +164,7 @@ pub fn InstrumentView(
                             <li>
                                 <span class="fn-note-mark">{f.mark.clone()}</span>
                                 " "
-                                {f.text.plain.clone()}
+                                <FootnoteText inst mark=f.mark.clone() text=&f.text/>
                             </li>
                         }).collect_view()}
                     </ul>

@@ -1,10 +1,13 @@
 //! A paragraph's text as printed: lead in italics, italic spans, search
-//! highlights, and footnote marks that reveal their footnote in place.
+//! highlights, references to other instruments as links, and footnote
+//! marks that reveal their footnote in place.
 
 use clause_explorer::model::{Instrument, Span, Text};
 use leptos::prelude::*;
 
-use crate::pieces::{pieces, Piece};
+use super::references::{links, RefLink};
+use super::Data;
+use crate::pieces::{pieces_with_links, Piece};
 
 /// The text of one paragraph or sub-paragraph, and the footnote its reader
 /// opened (at most one at a time, shown right after the text).
@@ -26,23 +29,14 @@ pub fn RichText(
         let id = id.clone();
         move |mark: &str| format!("{id}-fn-{mark}")
     };
-    let rendered = pieces(text, lead_len, &highlights)
+    let refs: Vec<RefLink> = use_context::<&'static Data>()
+        .map(|data| links(data, &inst.id, &id, None))
+        .unwrap_or_default();
+    let rendered = words_and_marks(text, lead_len, &highlights, &refs)
         .into_iter()
         .map(|piece| match piece {
-            Piece::Words {
-                text,
-                italic,
-                highlight,
-            } => {
-                let words = text.to_owned();
-                match (italic, highlight) {
-                    (true, true) => view! { <mark><em>{words}</em></mark> }.into_any(),
-                    (true, false) => view! { <em>{words}</em> }.into_any(),
-                    (false, true) => view! { <mark>{words}</mark> }.into_any(),
-                    (false, false) => words.into_any(),
-                }
-            }
-            Piece::Mark(mark) => {
+            Shown::Words(view) => view,
+            Shown::Mark(mark) => {
                 let mark = mark.to_owned();
                 let controls = note_id(&mark);
                 let label = format!("Footnote {mark}");
@@ -80,10 +74,9 @@ pub fn RichText(
     let note = move || {
         open.get().map(|mark| {
             let body = match inst.footnote(&mark) {
-                Some(f) => f.text.plain.clone(),
-                None => {
-                    "This footnote is cited, but its text is not in the source document.".to_owned()
-                }
+                Some(f) => view! { <FootnoteText inst mark=f.mark.clone() text=&f.text/> }.into_any(),
+                None => "This footnote is cited, but its text is not in the source document."
+                    .into_any(),
             };
             view! {
                 <span class="fn-note" role="note" id=note_id(&mark)>
@@ -102,4 +95,83 @@ pub fn RichText(
         <span class="text">{rendered}</span>
         {note}
     }
+}
+
+/// A piece as shown: words already rendered (a link where they name
+/// another instrument), or a footnote mark for the caller to render.
+enum Shown<'a> {
+    Words(AnyView),
+    Mark(&'a str),
+}
+
+/// The words of `text` as views, runs inside one reference joined into
+/// one link.
+fn words_and_marks<'a>(
+    text: &'a Text,
+    lead_len: usize,
+    highlights: &[Span],
+    refs: &[RefLink],
+) -> Vec<Shown<'a>> {
+    let spans: Vec<Span> = refs.iter().map(|r| r.span).collect();
+    let mut out: Vec<Shown<'a>> = Vec::new();
+    let mut link: Option<(usize, Vec<AnyView>)> = None;
+    let close = |link: &mut Option<(usize, Vec<AnyView>)>, out: &mut Vec<Shown<'a>>| {
+        if let Some((k, views)) = link.take() {
+            let r = &refs[k];
+            out.push(Shown::Words(
+                view! { <a class="ref" href=r.href.clone() title=r.label.clone()>{views}</a> }
+                    .into_any(),
+            ));
+        }
+    };
+    for piece in pieces_with_links(text, lead_len, highlights, &spans) {
+        match piece {
+            Piece::Words {
+                text,
+                italic,
+                highlight,
+                link: here,
+            } => {
+                let words = text.to_owned();
+                let shown = match (italic, highlight) {
+                    (true, true) => view! { <mark><em>{words}</em></mark> }.into_any(),
+                    (true, false) => view! { <em>{words}</em> }.into_any(),
+                    (false, true) => view! { <mark>{words}</mark> }.into_any(),
+                    (false, false) => words.into_any(),
+                };
+                match (here, &mut link) {
+                    (Some(k), Some((open, views))) if *open == k => views.push(shown),
+                    (Some(k), _) => {
+                        close(&mut link, &mut out);
+                        link = Some((k, vec![shown]));
+                    }
+                    (None, _) => {
+                        close(&mut link, &mut out);
+                        out.push(Shown::Words(shown));
+                    }
+                }
+            }
+            Piece::Mark(mark) => {
+                close(&mut link, &mut out);
+                out.push(Shown::Mark(mark));
+            }
+        }
+    }
+    close(&mut link, &mut out);
+    out
+}
+
+/// A footnote's text, its references as links.
+#[component]
+pub fn FootnoteText(inst: &'static Instrument, mark: String, text: &'static Text) -> impl IntoView {
+    let refs: Vec<RefLink> = use_context::<&'static Data>()
+        .map(|data| links(data, &inst.id, "", Some(&mark)))
+        .unwrap_or_default();
+    words_and_marks(text, 0, &[], &refs)
+        .into_iter()
+        .map(|s| match s {
+            Shown::Words(v) => v,
+            Shown::Mark(m) => m.to_owned().into_any(),
+        })
+        .collect_view()
 }

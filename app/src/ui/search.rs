@@ -183,7 +183,7 @@ fn summary(query: &Query, results: &Results) -> String {
     let text = query.text.trim();
     match (text.is_empty(), results.total) {
         (true, _) if query.filters.is_empty() => {
-            "Type in the search box: words, \"quoted phrases\", -excluded words. Or choose filters."
+            "Type in the search box: words, \"quoted phrases\", -excluded words, cites:70/1 (clauses that cite resolution 70/1; also cites:A/RES/70/1, cites:untoc). Or choose filters."
                 .to_owned()
         }
         (true, n) => format!("{n} {} with these filters", clauses(n)),

@@ -5,6 +5,7 @@ use clause_explorer::trail::LISTED;
 use leptos::prelude::*;
 
 use super::diff_view::percent;
+use super::pictures::PictureView;
 use super::{Data, Side};
 use crate::route::Route;
 
@@ -52,5 +53,21 @@ pub fn SimilarList(
             })
         })
         .collect_view();
-    view! { <ol class="similar">{items}</ol> }.into_any()
+    let trail = clause_explorer::pictures::Trail::of(
+        data.corpus,
+        &data.similar,
+        unit,
+        clause_explorer::pictures::TRAIL_POINTS,
+    )
+    .map(|t| clause_explorer::pictures::trail(&t));
+    view! {
+        <ol class="similar">{items}</ol>
+        {trail.map(|picture| view! {
+            <details class="trail">
+                <summary>"This language over the years"</summary>
+                <PictureView picture/>
+            </details>
+        })}
+    }
+    .into_any()
 }

@@ -44,8 +44,11 @@ pub fn FacetPanel(
     let groups = Memo::new(move |_| {
         shown.with(|f| {
             facet_groups(f, |id| {
-                data.citation(id)
-                    .map_or_else(|| id.to_owned(), str::to_owned)
+                data.citation(id).map(str::to_owned).unwrap_or_else(|| {
+                    data.citations
+                        .target(id)
+                        .map_or_else(|| id.to_owned(), |t| super::super::references::name(data, t))
+                })
             })
         })
     });
