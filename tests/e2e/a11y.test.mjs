@@ -1,6 +1,7 @@
 // The accessibility audit: axe-core (WCAG 2.0 and 2.1, A and AA) against
 // every view of the explorer — library, instrument, similar language,
-// search with results and with none, a comparison, an alignment, the
+// search with results and with none, what cites a resolution, the
+// pictures (their tables open), a comparison, an alignment, the
 // reader's list, the shortcuts panel, a page not found — in the light and
 // the dark colour scheme, 1280 and 360 px wide. No rule is disabled.
 
@@ -31,6 +32,16 @@ const VIEWS = [
     act: async (page) => page.getByText('No clause matches').waitFor(),
   },
   { name: 'search-blank', hash: '#/search', ready: '.examples' },
+  { name: 'cited', hash: '#/cited/ga-res-64-293', ready: 'ul.cited-by li' },
+  { name: 'pictures', hash: '#/pictures', ready: 'svg.pic' },
+  {
+    name: 'instrument-cited',
+    hash: '#/i/ccpcj-res-preventing-combating-trafficking-persons-facilitated',
+    ready: 'ul.cited-by li',
+    act: async (page) => {
+      for (const d of await page.locator('details.picture-table').all()) await d.evaluate((e) => { e.open = true; });
+    },
+  },
   {
     name: 'comparison',
     hash: '#/compare?a=ccpcj-res-preventing-combating-trafficking-persons-facilitated-op-1&b=ccpcj-res-33-1-op-1',
