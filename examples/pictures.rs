@@ -68,8 +68,10 @@ fn main() {
     println!("a trail, query and picture: {}", runs(&took));
 
     let (graph, took) = timed(|| {
-        let (nodes, edges) =
-            pictures::citations(&corpus, &clause_explorer::refs::CitationIndex::build(&corpus));
+        let (nodes, edges) = pictures::citations(
+            &corpus,
+            &clause_explorer::refs::CitationIndex::build(&corpus),
+        );
         pictures::citation_graph(&nodes, &edges)
     });
     println!("citations and their picture: {}", runs(&took));

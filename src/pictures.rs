@@ -21,14 +21,13 @@
 //! in text (render it beside the picture, or in a `<details>`, for screen
 //! readers and for the figures). The `<svg>`
 //!
-//! - has `role="img"`, and `aria-labelledby` naming its `<title>` and
-//!   `<desc>` (a summary of what it shows);
+//! - has `role="group"`, and `aria-labelledby` naming its `<title>` and
+//!   `<desc>` (a summary of what it shows); not `role="img"`, which would
+//!   make its links unreachable (axe: nested-interactive);
 //! - has a `viewBox` and `width="100%"`: it scales to its container;
 //! - links with SVG 2 `<a href="#/…">` to app routes only ([`Route`]),
-//!   each link named by an `aria-label` and a `<title>` that begin with
-//!   the mark's visible text, if it has one. Under `role="img"` screen
-//!   readers do not reach those links, which is why the table holds every
-//!   one of them too;
+//!   each link named by its `<title>`, which begins with the mark's
+//!   visible text, if it has one. The table holds every link too;
 //! - is deterministic: the same input writes the same bytes;
 //! - paints with classes only, falling back to `currentColor` (and
 //!   opacity steps) when no stylesheet defines them, so it reads in light

@@ -194,10 +194,19 @@ mod tests {
         // subjects: those groups are left out. Both cite the Protocol.
         assert_eq!(
             legends,
-            ["Kind", "Lead phrase", "Adopting body", "Instrument", "Cites"]
+            [
+                "Kind",
+                "Lead phrase",
+                "Adopting body",
+                "Instrument",
+                "Cites"
+            ]
         );
         let cites = &groups[4].rows;
-        assert!(cites.iter().any(|r| r.label == "<trafficking-protocol>"), "{cites:?}");
+        assert!(
+            cites.iter().any(|r| r.label == "<trafficking-protocol>"),
+            "{cites:?}"
+        );
         let kind = &groups[0].rows;
         assert_eq!(kind[0].label, "Preambular");
         assert_eq!(kind[1].label, "Operative");

@@ -1,7 +1,8 @@
 //! Writing SVG as a string: escaping, numbers, and the few elements the
 //! pictures use.
 //!
-//! Every picture opens the same way (`role="img"`, a `viewBox` and
+//! Every picture opens the same way (`role="group"`: its links stay
+//! reachable, which `role="img"` would hide; a `viewBox` and
 //! `width="100%"`, a `<title>` and `<desc>` that `aria-labelledby` names)
 //! and paints only with classes and `currentColor`: colours are the app's
 //! stylesheet's business, and the Content-Security-Policy forbids `style`
@@ -113,7 +114,7 @@ impl Svg {
         let _ = write!(
             out,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"pic pic-{kind}\" \
-             viewBox=\"0 0 {} {}\" width=\"100%\" role=\"img\" \
+             viewBox=\"0 0 {} {}\" width=\"100%\" role=\"group\" \
              aria-labelledby=\"{prefix}-title {prefix}-desc\" font-size=\"{}\">\
              <title id=\"{prefix}-title\">{}</title><desc id=\"{prefix}-desc\">{}</desc>",
             num(size.0),
@@ -131,12 +132,13 @@ impl Svg {
     }
 
     /// A link to an app route around what `body` writes, named `name`
-    /// (its `aria-label` and its tooltip).
+    /// by its `<title>` (its accessible name and its tooltip; an
+    /// `aria-label` would hide the visible text inside it).
     pub fn link(&mut self, href: &str, name: &str, body: impl FnOnce(&mut Svg)) {
         let name = escape(name);
         let _ = write!(
             self.out,
-            "<a class=\"pic-link\" href=\"{}\" aria-label=\"{name}\"><title>{name}</title>",
+            "<a class=\"pic-link\" href=\"{}\"><title>{name}</title>",
             escape(href)
         );
         body(self);

@@ -24,7 +24,15 @@ use crate::bodies;
 use crate::model::{InstrumentKind, Span, MONTHS};
 
 /// Names of bodies a text cites, besides the adopting bodies' table.
-const FORMER_BODIES: &[(&str, &str)] = &[("Commission on Human Rights", "CHR")];
+const FORMER_BODIES: &[(&str, &str)] = &[
+    ("Commission on Human Rights", "CHR"),
+    // How texts name the treaty bodies after naming their treaty.
+    ("Conference of the Parties to the Convention", "UNTOC COP"),
+    (
+        "Conference of the States Parties to the Convention",
+        "UNCAC CoSP",
+    ),
+];
 
 /// Words between a body's name and "its": "the Assembly, in its
 /// resolution", "the Council, by its decision".
@@ -121,12 +129,24 @@ pub fn instruments(text: &str, context: &Context) -> Vec<Reference> {
                 Shape::Year => Some("ECOSOC".to_owned()),
                 Shape::Roman | Shape::Emergency => Some("GA".to_owned()),
                 Shape::Session => {
-                    let inherited = named
-                        .as_ref()
+                    // The body last named in the sentence, with a keyword
+                    // or without ("the Conference of the Parties to the
+                    // Convention … taking note of resolutions 10/1").
+                    let mentioned = mentions
+                        .iter()
+                        .rev()
+                        .find(|(at, _)| *at < start)
+                        .map(|(at, a)| ((*a).to_owned(), *at));
+                    let latest = match (&named, mentioned) {
+                        (Some(n), Some(m)) => Some(if m.1 > n.1 { m } else { n.clone() }),
+                        (Some(n), None) => Some(n.clone()),
+                        (None, m) => m,
+                    };
+                    let inherited = latest
                         .filter(|(_, at)| {
                             start - at < LOOKBACK * 2 && !text[*at..start].contains([';', '.'])
                         })
-                        .map(|(n, _)| n.clone());
+                        .map(|(n, _)| n);
                     if let Some(n) = &inherited {
                         // A list of bare references goes on inheriting.
                         named = Some((n.clone(), start));

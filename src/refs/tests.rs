@@ -171,3 +171,12 @@ fn without_a_citing_body_its_references_are_left_out() {
     assert!(keys("Recalling its resolution 5/2", "").len() <= 1);
     assert!(detect("Recalling its resolution 5/2", &Context::default()).is_empty());
 }
+
+#[test]
+fn a_body_named_without_a_keyword_is_inherited_in_its_sentence() {
+    let text = "Recognizing that the Conference of the Parties to the Convention is established to review the implementation of the Convention, and in this regard taking note of resolutions 10/1 of 16 October 2020 and 10/3";
+    assert_eq!(
+        keys(text, "GA"),
+        ["untoc-cop-res-10-1", "untoc-cop-res-10-3"]
+    );
+}

@@ -72,10 +72,10 @@ test('cites: in the search box filters by what clauses cite', async () => {
   }
 });
 
-/// Every picture: an <svg role="img"> named by its title, links to routes
+/// Every picture: an <svg role="group"> named by its title, links to routes
 /// of the app that open a view.
 async function checkPicture(page, svg) {
-  assert.equal(await svg.getAttribute('role'), 'img');
+  assert.equal(await svg.getAttribute('role'), 'group');
   const name = await svg.evaluate((s) => {
     const ids = (s.getAttribute('aria-labelledby') ?? '').split(' ').filter(Boolean);
     return ids.map((id) => s.querySelector(`[id="${id}"]`)?.textContent ?? '').join(' ').trim();

@@ -35,7 +35,10 @@ pub fn InstrumentView(
     // Where a symbol and date came from when another text's citation gave
     // them.
     let recovered = inst.recovered.clone().map(|r| {
-        let href = Route::Clause { id: r.clause.clone() }.to_hash();
+        let href = Route::Clause {
+            id: r.clause.clone(),
+        }
+        .to_hash();
         let date = clause_explorer::model::readable_date(&r.date);
         view! {
             <p class="recovered">
@@ -46,8 +49,8 @@ pub fn InstrumentView(
             </p>
         }
     });
-    let profile = (!inst.operative.is_empty())
-        .then(|| clause_explorer::pictures::verb_profile(inst));
+    let profile =
+        (!inst.operative.is_empty()).then(|| clause_explorer::pictures::verb_profile(inst));
     // Once the view is in the document: bring the permalinked clause into
     // view and focus it, or else start at the top with focus on the title.
     Effect::new(move |_| {

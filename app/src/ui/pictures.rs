@@ -51,8 +51,8 @@ pub fn PictureView(picture: Picture) -> impl IntoView {
 pub fn PicturesView(data: &'static Data) -> impl IntoView {
     let (nodes, edges) = pictures::citations(data.corpus, &data.citations);
     let graph = pictures::citation_graph(&nodes, &edges);
-    let matrix = (!data.reuse.is_empty())
-        .then(|| pictures::reuse_matrix(&data.instruments, &data.reuse));
+    let matrix =
+        (!data.reuse.is_empty()).then(|| pictures::reuse_matrix(&data.instruments, &data.reuse));
     view! {
         <nav aria-label="Breadcrumb" class="breadcrumb">
             <a href="#/">"Library"</a>

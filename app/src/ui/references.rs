@@ -21,16 +21,28 @@ pub struct RefLink {
 /// Where a target leads: the instrument, when the corpus has it; else the
 /// list of every clause that cites it.
 pub fn href(data: &Data, target: &Target) -> String {
-    match target.instrument.and_then(|i| data.instruments.get(i as usize)) {
-        Some(inst) => Route::Instrument { id: inst.id.clone() }.to_hash(),
-        None => Route::Cited { key: target.key.clone() }.to_hash(),
+    match target
+        .instrument
+        .and_then(|i| data.instruments.get(i as usize))
+    {
+        Some(inst) => Route::Instrument {
+            id: inst.id.clone(),
+        }
+        .to_hash(),
+        None => Route::Cited {
+            key: target.key.clone(),
+        }
+        .to_hash(),
     }
 }
 
 /// The name of a target: the corpus instrument's citation, or the label
 /// of what it is.
 pub fn name(data: &Data, target: &Target) -> String {
-    match target.instrument.and_then(|i| data.instruments.get(i as usize)) {
+    match target
+        .instrument
+        .and_then(|i| data.instruments.get(i as usize))
+    {
         Some(inst) => inst.citation.clone(),
         None => target.what.label(),
     }
@@ -64,7 +76,9 @@ pub fn links(data: &Data, instrument_id: &str, unit: &str, mark: Option<&str>) -
 fn place_link(data: &Data, place: &Place) -> (String, String) {
     let inst = data.instruments.get(place.instrument as usize);
     match &place.at {
-        Where::Clause { id, citation } => (citation.clone(), Route::Clause { id: id.clone() }.to_hash()),
+        Where::Clause { id, citation } => {
+            (citation.clone(), Route::Clause { id: id.clone() }.to_hash())
+        }
         Where::Footnote { mark } => match inst {
             Some(i) => (
                 format!("{}, footnote {mark}", i.citation),

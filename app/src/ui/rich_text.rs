@@ -74,9 +74,12 @@ pub fn RichText(
     let note = move || {
         open.get().map(|mark| {
             let body = match inst.footnote(&mark) {
-                Some(f) => view! { <FootnoteText inst mark=f.mark.clone() text=&f.text/> }.into_any(),
-                None => "This footnote is cited, but its text is not in the source document."
-                    .into_any(),
+                Some(f) => {
+                    view! { <FootnoteText inst mark=f.mark.clone() text=&f.text/> }.into_any()
+                }
+                None => {
+                    "This footnote is cited, but its text is not in the source document.".into_any()
+                }
             };
             view! {
                 <span class="fn-note" role="note" id=note_id(&mark)>

@@ -45,9 +45,10 @@ pub fn FacetPanel(
         shown.with(|f| {
             facet_groups(f, |id| {
                 data.citation(id).map(str::to_owned).unwrap_or_else(|| {
-                    data.citations
-                        .target(id)
-                        .map_or_else(|| id.to_owned(), |t| super::super::references::name(data, t))
+                    data.citations.target(id).map_or_else(
+                        || id.to_owned(),
+                        |t| super::super::references::name(data, t),
+                    )
                 })
             })
         })
