@@ -189,6 +189,21 @@ pub const TABLE: &[Named] = &[
     },
 ];
 
+/// Every name of the table holds one of these words: most clauses hold
+/// none, and are passed over without looking for fifty names (a test
+/// keeps the table to it).
+const ANCHORS: &[&str] = &[
+    "Convention",
+    "Protocol",
+    "Plan of Action",
+    "Agenda",
+    "Charter",
+    "Declaration",
+    "Covenant",
+    "Rules",
+    "Compact",
+];
+
 /// The label of a named key.
 pub fn label(key: &str) -> Option<&'static str> {
     TABLE.iter().find(|n| n.key == key).map(|n| n.label)
@@ -202,6 +217,9 @@ pub fn is_named(key: &str) -> bool {
 /// Adds every name of the table found in `text` and not inside a reference
 /// already in `found`, longest names first.
 pub fn find(text: &str, found: &mut Vec<Reference>) {
+    if !ANCHORS.iter().any(|a| text.contains(a)) {
+        return;
+    }
     let mut names: Vec<(&str, &str)> = TABLE
         .iter()
         .flat_map(|n| n.names.iter().map(move |name| (*name, n.key)))
@@ -236,6 +254,22 @@ pub fn find(text: &str, found: &mut Vec<Reference>) {
                 date: None,
                 title: None,
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_holds_an_anchor_and_every_key_is_a_slug() {
+        for n in TABLE {
+            assert_eq!(crate::cite::slug(n.key), n.key);
+            assert!(!n.key.contains("-res-") && !n.key.contains("-dec-"));
+            for name in n.names {
+                assert!(ANCHORS.iter().any(|a| name.contains(a)), "{name}");
+            }
         }
     }
 }

@@ -321,6 +321,9 @@ fn named_at_end(s: &str, context: &Context, named: &[&str]) -> Option<String> {
 /// Where the text names a known body, in text order: (start,
 /// abbreviation).
 fn mentions(text: &str) -> Vec<(usize, &'static str)> {
+    if !SHORT.iter().any(|w| text.contains(w)) {
+        return Vec::new();
+    }
     let names = bodies::BODIES
         .iter()
         .map(|b| (b.name, b.abbreviation))

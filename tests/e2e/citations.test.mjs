@@ -94,6 +94,7 @@ test('each picture renders, is named, and its links open their views', async () 
     await page.goto(`${held.server.url}#/i/ccpcj-res-33-1`);
     const profile = page.locator('section.picture svg.pic-profile');
     await profile.waitFor();
+    await profile.scrollIntoViewIfNeeded();
     const p = await checkPicture(page, profile);
     assert.match(p.name, /CCPCJ res\. 33\/1/);
     await screenshot(page, 'picture-profile');
