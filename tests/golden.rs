@@ -34,9 +34,10 @@ fn the_corpus_holds_seventeen_instruments() {
         vec![
             "CCPCJ res. 33/1",
             "CCPCJ dec. 33/1",
-            "CCPCJ res. \u{201c}Improving the protection of children against\u{2026}\u{201d}",
-            "CCPCJ res. \u{201c}Preventing and combating trafficking in persons\u{2026}\u{201d}",
-            "CCPCJ res. \u{201c}Strengthening measures against trafficking in persons\u{201d}",
+            // Symbols recovered from the Assembly's citations of them.
+            "CCPCJ res. 27/3",
+            "CCPCJ res. 27/2",
+            "CCPCJ res. 27/4",
             "UNTOC COP res. 11/5",
             "ECOSOC res. 2021/25",
             "A/RES/75/158",

@@ -165,7 +165,8 @@ test('two instruments aligned, and where else a paragraph’s language is', asyn
     assert.ok(found.includes(counterpart), `${found}`);
     // "Compare with" on a similar paragraph compares op. 1 (left) with it
     // (right).
-    const citation = 'CCPCJ res. “Preventing and combating trafficking in persons…”, op. 1';
+    // Its symbol recovered from the Assembly's citations of it.
+    const citation = 'CCPCJ res. 27/2, op. 1';
     await op1.locator(`ol.similar > li[data-clause-id="${counterpart}"]`)
       .getByRole('link', { name: `Compare with ${citation}` }).click();
     const region = page.getByRole('region', { name: /^Comparison of / });
