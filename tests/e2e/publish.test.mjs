@@ -135,7 +135,7 @@ test('error page: a corpus of another format version', async () => {
     bytes.writeUInt32LE(3, 8);
     await writeFile(file, bytes);
   });
-  assert.match(text, /written in format 3, and this explorer reads format 5/);
+  assert.match(text, /written in format 3, and this explorer reads format 6/);
   assert.match(text, /File: corpus\.bin/);
   assert.match(text, /Publish the corpus again with this explorer/);
 });
