@@ -123,7 +123,7 @@ test('compare two search results: removed and added words, kept in the URL', asy
     // Swap puts the sides the other way round: in the URL, the headings
     // and the texts.
     const sides = async () => ({
-      heads: await region.locator('thead th').allTextContents(),
+      heads: await region.locator('table.diff thead th').allTextContents(),
       left: await region.locator('tbody td.left').allTextContents(),
       right: await region.locator('tbody td.right').allTextContents(),
     });
@@ -173,7 +173,7 @@ test('two instruments aligned, and where else a paragraph’s language is', asyn
     await region.waitFor();
     assert.equal(await region.getAttribute('aria-label'), `Comparison of CCPCJ res. 33/1, op. 1 and ${citation}`);
     assert.equal(new URL(page.url()).hash, `#/compare?a=ccpcj-res-33-1-op-1&b=${counterpart}`);
-    const heads = await region.locator('thead th a').evaluateAll((els) =>
+    const heads = await region.locator('table.diff thead th a').evaluateAll((els) =>
       els.map((a) => [a.getAttribute('href'), a.textContent]));
     assert.deepEqual(heads, [
       ['#/p/ccpcj-res-33-1-op-1', 'CCPCJ res. 33/1, op. 1'],
