@@ -108,29 +108,8 @@ fn runs(took: &[Duration]) -> String {
     format!("best {best:.2?} of {}", each.join(", "))
 }
 
-/// What the app's stylesheet would say of the pictures' classes.
-const STYLE: &str = "
-:root { --bg: #fbfaf7; --text: #1d1f23; --accent: #00508f; --rule: #d9d6cf; }
-@media (prefers-color-scheme: dark) {
-  :root { --bg: #15171b; --text: #e6e4df; --accent: #8cc4ff; --rule: #363b45; }
-}
-body { background: var(--bg); color: var(--text); font-family: system-ui, sans-serif;
-  max-width: 60rem; margin: 2rem auto; }
-.pic { display: block; margin: 1rem 0 2rem; }
-.pic-bar, .pic-point, .pic-self { fill: var(--accent); }
-.pic-link:focus { outline: 2px solid var(--accent); }
-.pic-link:hover .pic-bar, .pic-link:hover .pic-point { fill-opacity: 0.75; }
-.pic-share-0 { fill: var(--text); fill-opacity: 0.04; }
-.pic-share-1 { fill: var(--accent); fill-opacity: 0.2; }
-.pic-share-2 { fill: var(--accent); fill-opacity: 0.45; }
-.pic-share-3 { fill: var(--accent); fill-opacity: 0.7; }
-.pic-share-4 { fill: var(--accent); fill-opacity: 1; }
-.pic-cell-label-inverse { fill: var(--bg); }
-.pic-node { fill: var(--bg); stroke: var(--accent); fill-opacity: 1; }
-.pic-node-outside { stroke: var(--text); }
-.pic-edge { stroke: var(--text); }
-.pic-arrowhead { fill: var(--text); }
-";
+/// The app's own stylesheet: the pictures look here as in the page.
+const STYLE: &str = include_str!("../style/main.css");
 
 fn write(out: &std::path::Path, pictures: &[(String, &Picture)]) {
     std::fs::create_dir_all(out).expect("a folder to write to");

@@ -238,31 +238,4 @@ impl CitationIndex {
         }
         out
     }
-
-    /// The targets a `cites:` query names: by key ("ga-res-70-1",
-    /// "untoc"), by symbol ("70/1", any body's), by document symbol
-    /// ("A/RES/70/1"), by citation ("GA res. 70/1" written "GA-res-70/1"),
-    /// by a named treaty's label words.
-    pub fn resolve(&self, wanted: &str) -> Vec<u32> {
-        let wanted = wanted.trim();
-        if wanted.is_empty() {
-            return Vec::new();
-        }
-        let slug = crate::cite::slug(wanted);
-        let by_document = super::document_symbol(wanted).map(|c| c.key());
-        self.targets
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| {
-                t.key == slug
-                    || by_document.as_deref() == Some(t.key.as_str())
-                    || match &t.what {
-                        Cited::Instrument { symbol, .. } => crate::cite::slug(symbol) == slug,
-                        Cited::Named(_) => crate::cite::slug(&t.what.label()) == slug,
-                        Cited::Document(_) => false,
-                    }
-            })
-            .map(|(k, _)| k as u32)
-            .collect()
-    }
 }

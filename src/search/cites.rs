@@ -41,15 +41,19 @@ impl Cites {
         unit_ids: impl Iterator<Item = (u32, &'c str)>,
     ) -> Cites {
         let instruments: Vec<_> = corpus.instruments().collect();
-        // A clause's footnote marks, by clause id.
-        let mut marks: HashMap<&str, Vec<&str>> = HashMap::new();
+        // A clause's footnote marks, by clause id: what its footnotes cite,
+        // it cites.
+        let mut marks: HashMap<String, Vec<&str>> = HashMap::new();
         for inst in &instruments {
-            for p in inst.paragraphs() {
-                collect_marks(&mut marks, &p.id, &p.text);
-                for s in &p.subparagraphs {
-                    walk_marks(&mut marks, s);
+            crate::refs::each_text(inst, &mut |at, text| {
+                if let (crate::refs::Where::Clause { id, .. }, false) = (at, text.marks.is_empty())
+                {
+                    marks
+                        .entry(id)
+                        .or_default()
+                        .extend(text.marks.iter().map(|m| m.mark.as_str()));
                 }
-            }
+            });
         }
         let mut out = Cites {
             keys: citations.targets.iter().map(|t| t.key.clone()).collect(),
@@ -126,26 +130,6 @@ impl Cites {
     }
 }
 
-fn collect_marks<'c>(
-    marks: &mut HashMap<&'c str, Vec<&'c str>>,
-    id: &'c str,
-    text: &'c crate::model::Text,
-) {
-    if !text.marks.is_empty() {
-        marks
-            .entry(id)
-            .or_default()
-            .extend(text.marks.iter().map(|m| m.mark.as_str()));
-    }
-}
-
-fn walk_marks<'c>(marks: &mut HashMap<&'c str, Vec<&'c str>>, s: &'c crate::model::Subparagraph) {
-    collect_marks(marks, &s.id, &s.text);
-    for c in &s.subparagraphs {
-        walk_marks(marks, c);
-    }
-}
-
 /// Takes the `cites:` items out of a query's text: the text left to
 /// search, and the values named.
 ///
@@ -155,7 +139,12 @@ fn walk_marks<'c>(marks: &mut HashMap<&'c str, Vec<&'c str>>, s: &'c crate::mode
 /// assert_eq!(split("Cites:untoc"), (String::new(), vec!["untoc".to_owned()]));
 /// ```
 pub fn split(text: &str) -> (String, Vec<String>) {
-    if !text.to_ascii_lowercase().contains(PREFIX) {
+    // Per keystroke: most queries have no `cites:`, and cost one scan.
+    let has_prefix = text
+        .as_bytes()
+        .windows(PREFIX.len())
+        .any(|w| w.eq_ignore_ascii_case(PREFIX.as_bytes()));
+    if !has_prefix {
         return (text.to_owned(), Vec::new());
     }
     let mut rest = Vec::new();
