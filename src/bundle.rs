@@ -36,9 +36,10 @@ use crate::trail::SimilarityIndex;
 
 /// Bumped whenever the encoding changes (5: the Akoma Ntoso record,
 /// annexes, headings and links in the model; 6: the citation index and
-/// metadata recovered from citations), so that a stale corpus file is
+/// metadata recovered from citations; 7: each document's origin, shipped
+/// or added in the page), so that a stale corpus file is
 /// refused with a clear message rather than misread.
-pub const FORMAT: u32 = 6;
+pub const FORMAT: u32 = 7;
 
 /// The corpus file's name beside the served page; the app fetches it by
 /// this relative URL.

@@ -14,7 +14,6 @@
 //! cannot be read get a one-line error naming them and a non-zero exit;
 //! the other files are still processed.
 
-mod check;
 mod json;
 mod publish;
 
@@ -99,7 +98,7 @@ fn run(args: Vec<OsString>) -> Result<ExitCode, String> {
     let mut out = stdout.lock();
     let written = match command.as_str() {
         "parse" => json::write(&mut out, &loaded.corpus),
-        "check" => check::write(&mut out, &loaded.corpus, &loaded.recovered),
+        "check" => crate::report::write(&mut out, &loaded.corpus, &loaded.recovered),
         "outline" => loaded
             .corpus
             .documents

@@ -1,17 +1,14 @@
-//! Loading a corpus folder: every `.txt`, `.md` and `.xml` file, in file-name
+//! Loading a corpus folder: every `.txt`, `.md`, `.xml` and `.docx` file, in file-name
 //! order, parsed, with the folder's manifest applied and ids made unique
 //! across the whole corpus.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::akn::{self, AknError};
 use crate::bundle::{Bundle, Collection};
-use crate::cite;
-use crate::input::{self, InputError};
+use crate::ingest::{self, ReadError};
 use crate::manifest::{self, Manifest};
 use crate::model::{Corpus, Document};
-use crate::parse::parse_document;
 use crate::warning::WarningKind;
 
 /// A corpus made ready for the explorer: the bundle to publish, and the
@@ -39,9 +36,10 @@ pub fn prepare(paths: &[PathBuf], options: &CollectionOptions) -> Result<Prepare
         .errors
         .iter()
         .map(|e| match &e.kind {
-            FileErrorKind::Input(input) => {
-                format!("{}:{}: {input}", e.path.display(), input.line)
-            }
+            FileErrorKind::Read(read) => match read.location() {
+                Some((line, None)) => format!("{}:{line}: {read}", e.path.display()),
+                _ => e.to_string(),
+            },
             _ => e.to_string(),
         })
         .collect();
@@ -61,7 +59,7 @@ pub fn prepare(paths: &[PathBuf], options: &CollectionOptions) -> Result<Prepare
     if loaded.corpus.documents.is_empty() && problems.is_empty() {
         let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         problems.push(format!(
-            "{}: no .txt, .md or .xml files to read",
+            "{}: no .txt, .md, .xml or .docx files to read",
             named.join(", ")
         ));
     }
@@ -151,8 +149,7 @@ pub fn load_paths(paths: &[PathBuf]) -> (Loaded, Vec<Manifest>) {
 /// Names every instrument and clause, then fills what citations between
 /// the texts tell of instruments without a symbol.
 fn settle(loaded: &mut Loaded) {
-    cite::assign(&mut loaded.corpus.documents);
-    let more = crate::refs::recover(&mut loaded.corpus);
+    let more = ingest::settle(&mut loaded.corpus);
     loaded
         .recovered
         .retain(|r| !more.iter().any(|m| m.instrument == r.instrument));
@@ -170,12 +167,11 @@ pub struct FileError {
 pub enum FileErrorKind {
     /// Occurs when the file cannot be opened or read.
     Io(std::io::Error),
-    /// Occurs when the bytes are not text (see [`InputError`]).
-    Input(InputError),
+    /// Occurs when the file cannot be read in its format: not text, not
+    /// well-formed XML, not a Word document (see [`ReadError`]).
+    Read(ReadError),
     /// Occurs when the manifest is not valid TOML or has unknown fields.
     Manifest(String),
-    /// Occurs when an `.xml` file is not well-formed Akoma Ntoso.
-    Xml(AknError),
 }
 
 impl fmt::Display for FileError {
@@ -183,9 +179,11 @@ impl fmt::Display for FileError {
         let path = self.path.display();
         match &self.kind {
             FileErrorKind::Io(e) => write!(f, "{path}: cannot read: {e}"),
-            FileErrorKind::Input(e) => write!(f, "{path}: {e}"),
+            FileErrorKind::Read(e) => match e.location() {
+                Some((line, Some(column))) => write!(f, "{path}:{line}:{column}: {e}"),
+                _ => write!(f, "{path}: {e}"),
+            },
             FileErrorKind::Manifest(e) => write!(f, "{path}: invalid manifest: {e}"),
-            FileErrorKind::Xml(e) => write!(f, "{path}:{}:{}: {e}", e.line, e.column),
         }
     }
 }
@@ -205,12 +203,11 @@ pub struct Loaded {
 }
 
 /// Whether a path names a resolution by its extension: a text (`.txt`,
-/// `.md`) or the UN's Akoma Ntoso XML (`.xml`).
+/// `.md`), the UN's Akoma Ntoso XML (`.xml`) or Word (`.docx`).
 pub fn is_text_file(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("txt" | "md" | "xml" | "XML")
-    )
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| ingest::Format::of(n).is_ok())
 }
 
 /// Every `.xml` file under `dir`, in any sub-folder, in path order (the
@@ -243,16 +240,11 @@ pub fn read_document(path: &Path) -> Result<(Document, String), FileError> {
         kind,
     };
     let bytes = std::fs::read(path).map_err(|e| error(FileErrorKind::Io(e)))?;
-    let text = input::decode(&bytes).map_err(|e| error(FileErrorKind::Input(e)))?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    if akn::is_xml_name(&name) {
-        let doc = akn::import(&name, &text).map_err(|e| error(FileErrorKind::Xml(e)))?;
-        return Ok((doc, text));
-    }
-    Ok((parse_document(&name, &text), text))
+    ingest::read(&name, &bytes).map_err(|e| error(FileErrorKind::Read(e)))
 }
 
 /// Loads every text file of `dir` with its manifest, if any.

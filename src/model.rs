@@ -59,6 +59,29 @@ pub struct Document {
     /// items, footnotes nobody cites), in source order.
     pub unassigned: Vec<Passage>,
     pub warnings: Vec<Warning>,
+    /// Published with the explorer, or added by its reader in the page.
+    pub origin: Origin,
+}
+
+/// Where a document came from, for the library's marks and the search
+/// facet "Source".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Origin {
+    /// Published with the explorer (`clause-explorer publish`).
+    #[default]
+    Shipped,
+    /// Added by the reader in the page (see [`crate::ingest`]).
+    Added,
+}
+
+impl Origin {
+    /// The facet value and its label: "shipped", "added".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Shipped => "shipped",
+            Origin::Added => "added",
+        }
+    }
 }
 
 /// A stretch of source text kept as it reads, markup removed.

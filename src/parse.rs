@@ -733,6 +733,7 @@ impl<'a> Parser<'a> {
             instruments: self.instruments,
             unassigned,
             warnings,
+            origin: Default::default(),
         }
     }
 

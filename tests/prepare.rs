@@ -90,7 +90,7 @@ fn a_folder_without_texts_stops_the_build() {
     let problems =
         prepare(&[dir.clone()], &CollectionOptions::default()).expect_err("the build must stop");
     assert!(
-        problems[0].ends_with("no .txt, .md or .xml files to read"),
+        problems[0].ends_with("no .txt, .md, .xml or .docx files to read"),
         "{problems:?}"
     );
 }

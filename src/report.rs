@@ -1,5 +1,7 @@
-//! `clause-explorer check`: what a corpus maintainer reads to see at a
-//! glance whether a file parsed well.
+//! What a corpus maintainer reads to see at a glance whether a file parsed
+//! well: instruments found, paragraph counts, what is missing and where it
+//! came from, each warning with its line. `clause-explorer check` prints
+//! it; the page shows it for each document a reader adds.
 
 use std::io::{self, Write};
 
@@ -15,7 +17,8 @@ pub fn write(out: &mut impl Write, corpus: &Corpus, recovered: &[Recovered]) -> 
     Ok(())
 }
 
-fn document(out: &mut impl Write, doc: &Document, recovered: &[Recovered]) -> io::Result<()> {
+/// One document's summary, ending with a blank line.
+pub fn document(out: &mut impl Write, doc: &Document, recovered: &[Recovered]) -> io::Result<()> {
     writeln!(out, "{}", doc.source)?;
     for inst in &doc.instruments {
         instrument(out, inst)?;
