@@ -49,5 +49,5 @@ pub mod warning;
 pub mod cli;
 #[cfg(feature = "native")]
 pub mod corpus;
-#[cfg(feature = "native")]
+#[cfg(feature = "page")]
 pub mod site;

@@ -8,6 +8,9 @@
 //! DIR/clause-explorer-….js   wasm-bindgen glue   } the shell, named by the
 //! DIR/clause-explorer-….wasm the app             } hash of their contents
 //! DIR/style-….css            styles              }
+//! DIR/worker.js                  starts the document reader (a Web Worker)
+//! DIR/clause-explorer-worker-….js   } its glue and wasm, loaded when
+//! DIR/clause-explorer-worker-….wasm } a reader first adds a document
 //! DIR/favicon.svg
 //! DIR/corpus.bin             the corpus (see `bundle`), fetched by relative URL
 //! DIR/clause-explorer.html   all of the above in one file, for file://
@@ -20,13 +23,15 @@
 
 mod page;
 mod shell;
+#[cfg(feature = "native")]
 mod write;
 
 #[cfg(test)]
 mod tests;
 
-pub use page::{served_page, single_file};
-pub use shell::{Shell, ShellError};
+pub use page::{marks, served_page, single_file, WORKER_FILE, WORKER_JS};
+pub use shell::{inflate_block, Shell, ShellError, WorkerShell};
+#[cfg(feature = "native")]
 pub use write::{publish, Published};
 
 /// The corpus file's name beside `index.html`.

@@ -30,6 +30,10 @@ pub mod marks {
     pub const STYLE_CLOSE: &str = "\n</style>";
     pub const WASM_OPEN: &str = "<script type=\"application/octet-stream\" id=\"ce-wasm\">";
     pub const CORPUS_OPEN: &str = "<script type=\"application/octet-stream\" id=\"ce-corpus\">";
+    /// The document reader's glue: text no browser runs, until the page
+    /// starts it as a worker from a `blob:` URL.
+    pub const WORKER_GLUE_OPEN: &str = "<script type=\"text/plain\" id=\"ce-worker-glue\">";
+    pub const WORKER_WASM_OPEN: &str = "<script type=\"application/octet-stream\" id=\"ce-worker-wasm\">";
     pub const BLOCK_CLOSE: &str = "</script>";
     pub const GLUE_BEGIN: &str = "\n// clause-explorer glue begins\n";
     pub const GLUE_END: &str = "\n// clause-explorer glue ends\n";
@@ -52,12 +56,27 @@ const LOADING: &str = "<p id=\"ce-loading\" class=\"loading\">Loading Clause Exp
 const NOSCRIPT: &str =
     "<noscript>Clause Explorer needs JavaScript and WebAssembly, which this browser has turned off.</noscript>";
 
+/// The document reader's start, beside the served page (and, in the single
+/// file, after the reader's glue in the worker's script).
+pub const WORKER_JS: &str = include_str!("../../worker.js");
+
+/// The document reader's start script's name beside the served page.
+pub const WORKER_FILE: &str = "worker.js";
+
 /// The served `index.html` for a shell written under `names`.
 pub fn served_page(names: &ShellNames, collection: &Collection) -> String {
     let (title, description) = head_text(collection);
     let glue = &names.glue;
     let wasm = &names.wasm;
     let css = &names.css;
+    // The document reader is named, not preloaded: it loads when a reader
+    // first adds a document.
+    let worker = names.worker.as_ref().map_or_else(String::new, |w| {
+        format!(
+            " data-worker=\"./{WORKER_FILE}\" data-worker-glue=\"./{}\" data-worker-wasm=\"./{}\"",
+            w.glue, w.wasm
+        )
+    });
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -70,7 +89,7 @@ pub fn served_page(names: &ShellNames, collection: &Collection) -> String {
          <link rel=\"preload\" href=\"./{CORPUS_FILE}\" as=\"fetch\" crossorigin=\"anonymous\">\n\
          <link rel=\"modulepreload\" href=\"./{glue}\">\n\
          <link rel=\"preload\" href=\"./{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">\n\
-         <script type=\"module\" src=\"./boot.js\" data-glue=\"./{glue}\" data-wasm=\"./{wasm}\"></script>\n\
+         <script type=\"module\" src=\"./boot.js\" data-glue=\"./{glue}\" data-wasm=\"./{wasm}\"{worker}></script>\n\
          </head>\n<body>\n{NOSCRIPT}\n{LOADING}\n</body>\n</html>\n"
     )
 }
@@ -88,8 +107,21 @@ pub fn single_file(shell: &Shell, corpus_file: &[u8], collection: &Collection) -
     let style = format!("\n{css}\n");
     let wasm = b64.encode(miniz_oxide::deflate::compress_to_vec_zlib(&shell.wasm, 9));
     let corpus = b64.encode(corpus_file);
+    // The document reader runs from a `blob:` URL made in the page: the
+    // only thing besides the page's own blocks that the policy lets run.
+    let (worker_src, worker_blocks) = match &shell.worker {
+        Some(w) => (
+            " worker-src blob:;",
+            format!(
+                "{WORKER_GLUE_OPEN}{}{BLOCK_CLOSE}\n{WORKER_WASM_OPEN}{}{BLOCK_CLOSE}\n",
+                w.glue.replace("</script", "<\\/script"),
+                b64.encode(miniz_oxide::deflate::compress_to_vec_zlib(&w.wasm, 9))
+            ),
+        ),
+        None => ("", String::new()),
+    };
     let csp = format!(
-        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; \
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {};{worker_src} \
          img-src data:; base-uri 'none'; form-action 'none'",
         hash_source(&script),
         hash_source(&style)
@@ -105,7 +137,7 @@ pub fn single_file(shell: &Shell, corpus_file: &[u8], collection: &Collection) -
          <style>{style}</style>\n</head>\n<body>\n{NOSCRIPT}\n{LOADING}\n\
          {WASM_OPEN}{wasm}{BLOCK_CLOSE}\n\
          {CORPUS_OPEN}{corpus}{BLOCK_CLOSE}\n\
-         <script type=\"module\">{script}</script>\n</body>\n</html>\n"
+         {worker_blocks}<script type=\"module\">{script}</script>\n</body>\n</html>\n"
     )
 }
 

@@ -1,5 +1,6 @@
-//! The app shell: the wasm-bindgen glue, the wasm and the styles, read from
-//! a built explorer.
+//! The app shell: the wasm-bindgen glue, the wasm and the styles, and the
+//! document reader's glue and wasm (a Web Worker, loaded only when a reader
+//! adds documents), read from a built explorer.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -15,7 +16,23 @@ pub struct Shell {
     pub glue: String,
     pub wasm: Vec<u8>,
     pub css: String,
+    /// The document reader; `None` in explorers published before it
+    /// existed, whose pages cannot add documents.
+    pub worker: Option<WorkerShell>,
 }
+
+/// The document reader: wasm-bindgen glue built for a worker (no
+/// modules: it defines the global `wasm_bindgen`) and its wasm.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WorkerShell {
+    pub glue: String,
+    pub wasm: Vec<u8>,
+}
+
+/// The names Trunk gives the document reader in the folder it builds
+/// (a worker's files are named by its binary, without a hash).
+pub const TRUNK_WORKER_GLUE: &str = "clause-explorer-worker.js";
+pub const TRUNK_WORKER_WASM: &str = "clause-explorer-worker_bg.wasm";
 
 /// Why no shell could be read.
 #[derive(Debug)]
@@ -48,6 +65,7 @@ const GLUE_EXPORT: &str = "__wbg_init as default";
 
 impl Shell {
     /// Reads the shell from a built folder or from a single file.
+    #[cfg(feature = "native")]
     pub fn read(path: &Path) -> Result<Shell, ShellError> {
         if path.is_dir() {
             Shell::from_folder(path)
@@ -60,7 +78,9 @@ impl Shell {
 
     /// Reads the shell of a served folder: the glue and wasm that its
     /// `index.html` starts (`data-glue`, `data-wasm` on the boot script) and
-    /// the stylesheets it links.
+    /// the stylesheets it links; the document reader that it names
+    /// (`data-worker-glue`, `data-worker-wasm`) or that Trunk built.
+    #[cfg(feature = "native")]
     pub fn from_folder(dir: &Path) -> Result<Shell, ShellError> {
         let index_path = dir.join("index.html");
         let not = |what: &str| ShellError::NotAnExplorer(dir.into(), what.to_owned());
@@ -80,7 +100,27 @@ impl Shell {
             .map(|href| read_text(&dir.join(local(href))))
             .collect::<Result<Vec<_>, _>>()?;
         let css = sheets.join("\n");
-        Ok(Shell { glue, wasm, css })
+        let worker_glue = attribute(&index, "data-worker-glue")
+            .map_or_else(|| TRUNK_WORKER_GLUE.to_owned(), |h| local(&h).to_owned());
+        let worker_wasm = attribute(&index, "data-worker-wasm")
+            .map_or_else(|| TRUNK_WORKER_WASM.to_owned(), |h| local(&h).to_owned());
+        let worker = if dir.join(&worker_glue).is_file() {
+            let glue = read_text(&dir.join(&worker_glue))?;
+            if !glue.contains(WORKER_GLUE_MARK) {
+                return Err(not("its document reader's glue is not wasm-bindgen's"));
+            }
+            let wasm = std::fs::read(dir.join(&worker_wasm))
+                .map_err(|e| ShellError::Io(dir.join(&worker_wasm), e))?;
+            Some(WorkerShell { glue, wasm })
+        } else {
+            None
+        };
+        Ok(Shell {
+            glue,
+            wasm,
+            css,
+            worker,
+        })
     }
 
     /// Reads the shell back from an explorer single file; the error says
@@ -96,15 +136,23 @@ impl Shell {
             .ok_or("no glue")?
             .replace("<\\/script", "</script");
         let packed = between(html, marks::WASM_OPEN, marks::BLOCK_CLOSE).ok_or("no wasm block")?;
-        let packed = base64::engine::general_purpose::STANDARD
-            .decode(packed.trim())
-            .map_err(|e| format!("the wasm block is not base64: {e}"))?;
-        let wasm = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, 256 << 20)
-            .map_err(|e| format!("the wasm block does not inflate: {:?}", e.status))?;
+        let wasm = inflate_block(packed).map_err(|e| format!("the wasm block {e}"))?;
+        let worker = match (
+            between(html, marks::WORKER_GLUE_OPEN, marks::BLOCK_CLOSE),
+            between(html, marks::WORKER_WASM_OPEN, marks::BLOCK_CLOSE),
+        ) {
+            (Some(glue), Some(packed)) => Some(WorkerShell {
+                glue: glue.replace("<\\/script", "</script"),
+                wasm: inflate_block(packed)
+                    .map_err(|e| format!("the document reader's wasm block {e}"))?,
+            }),
+            _ => None,
+        };
         Ok(Shell {
             glue: glue.to_owned(),
             wasm,
             css: css.to_owned(),
+            worker,
         })
     }
 
@@ -122,6 +170,10 @@ impl Shell {
             glue: format!("clause-explorer-{}.js", tag(self.glue.as_bytes())),
             wasm: format!("clause-explorer-{}_bg.wasm", tag(&self.wasm)),
             css: format!("style-{}.css", tag(self.css.as_bytes())),
+            worker: self.worker.as_ref().map(|w| WorkerNames {
+                glue: format!("clause-explorer-worker-{}.js", tag(w.glue.as_bytes())),
+                wasm: format!("clause-explorer-worker-{}_bg.wasm", tag(&w.wasm)),
+            }),
         }
     }
 }
@@ -132,8 +184,30 @@ pub struct ShellNames {
     pub glue: String,
     pub wasm: String,
     pub css: String,
+    pub worker: Option<WorkerNames>,
 }
 
+/// Where the document reader is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WorkerNames {
+    pub glue: String,
+    pub wasm: String,
+}
+
+/// How wasm-bindgen's glue for a worker (`--target no-modules`) begins its
+/// export: recognises it whatever its file name.
+const WORKER_GLUE_MARK: &str = "wasm_bindgen";
+
+/// A data block's wasm: base64 of zlib.
+pub fn inflate_block(block: &str) -> Result<Vec<u8>, String> {
+    let packed = base64::engine::general_purpose::STANDARD
+        .decode(block.trim())
+        .map_err(|e| format!("is not base64: {e}"))?;
+    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, 256 << 20)
+        .map_err(|e| format!("does not inflate: {:?}", e.status))
+}
+
+#[cfg(feature = "native")]
 fn read_text(path: &Path) -> Result<String, ShellError> {
     std::fs::read_to_string(path).map_err(|e| ShellError::Io(path.to_owned(), e))
 }

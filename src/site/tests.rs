@@ -8,7 +8,44 @@ fn shell() -> Shell {
         glue: "export function f() { return \"</script>\"; }\nexport { initSync, __wbg_init as default };".into(),
         wasm: b"\0asm\x01\0\0\0 a tiny module".to_vec(),
         css: "body { color: red }\n/* </style> */".into(),
+        worker: None,
     }
+}
+
+fn shell_with_worker() -> Shell {
+    Shell {
+        worker: Some(WorkerShell {
+            glue: "let wasm_bindgen; (function() { const s = \"</script>\"; })();".into(),
+            wasm: b"\0asm\x01\0\0\0 the reader".to_vec(),
+        }),
+        ..shell()
+    }
+}
+
+#[test]
+fn the_document_reader_reads_back_from_a_single_file_and_only_it_may_run_from_blob() {
+    let corpus = Bundle::build(Corpus::default(), collection()).to_file();
+    let html = single_file(&shell_with_worker(), &corpus, &collection());
+    assert_eq!(Shell::from_single_file(&html).unwrap(), shell_with_worker());
+    let csp = block(&html, "http-equiv=\"Content-Security-Policy\" content=\"", "\"");
+    assert!(csp.contains("worker-src blob:;"), "{csp}");
+    assert!(!csp.contains("connect-src"), "{csp}");
+    let without = single_file(&shell(), &corpus, &collection());
+    assert!(!without.contains("worker-src"));
+    assert!(!without.contains("ce-worker"));
+}
+
+#[test]
+fn a_published_folder_names_its_document_reader_and_reads_back_with_it() {
+    let dir = std::env::temp_dir().join(format!("ce-site-worker-{}", std::process::id()));
+    let bundle = Bundle::build(Corpus::default(), collection());
+    publish(&shell_with_worker(), &bundle, &dir).unwrap();
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(index.contains("data-worker=\"./worker.js\""), "{index}");
+    assert!(!index.contains("rel=\"preload\" href=\"./clause-explorer-worker"), "{index}");
+    assert!(dir.join("worker.js").is_file());
+    assert_eq!(Shell::from_folder(&dir).unwrap(), shell_with_worker());
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn collection() -> Collection {

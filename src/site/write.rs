@@ -21,6 +21,8 @@ pub struct Published {
     pub dir: PathBuf,
     /// Bytes of the shell: glue, wasm, styles.
     pub shell_bytes: usize,
+    /// Bytes of the document reader: glue and wasm.
+    pub worker_bytes: usize,
     /// Bytes of `corpus.bin`.
     pub corpus_bytes: usize,
     /// Bytes of the single file.
@@ -47,6 +49,11 @@ pub fn publish(shell: &Shell, bundle: &Bundle, out: &Path) -> std::io::Result<Pu
         put(&names.glue, shell.glue.as_bytes())?;
         put(&names.wasm, &shell.wasm)?;
         put(&names.css, shell.css.as_bytes())?;
+        if let (Some(worker), Some(worker_names)) = (&shell.worker, &names.worker) {
+            put(super::page::WORKER_FILE, super::page::WORKER_JS.as_bytes())?;
+            put(&worker_names.glue, worker.glue.as_bytes())?;
+            put(&worker_names.wasm, &worker.wasm)?;
+        }
         put(CORPUS_FILE, &corpus)?;
         put(SINGLE_FILE, single.as_bytes())
     })();
@@ -58,6 +65,10 @@ pub fn publish(shell: &Shell, bundle: &Bundle, out: &Path) -> std::io::Result<Pu
     Ok(Published {
         dir: out.to_owned(),
         shell_bytes: shell.glue.len() + shell.wasm.len() + shell.css.len(),
+        worker_bytes: shell
+            .worker
+            .as_ref()
+            .map_or(0, |w| w.glue.len() + w.wasm.len()),
         corpus_bytes: corpus.len(),
         single_file_bytes: single.len(),
     })
