@@ -3,7 +3,9 @@
 //! adds documents), read from a built explorer.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+#[cfg(feature = "native")]
+use std::path::Path;
+use std::path::PathBuf;
 
 use base64::Engine;
 
@@ -31,8 +33,10 @@ pub struct WorkerShell {
 
 /// The names Trunk gives the document reader in the folder it builds
 /// (a worker's files are named by its binary, without a hash).
-pub const TRUNK_WORKER_GLUE: &str = "clause-explorer-worker.js";
-pub const TRUNK_WORKER_WASM: &str = "clause-explorer-worker_bg.wasm";
+#[cfg(feature = "native")]
+const TRUNK_WORKER_GLUE: &str = "clause-explorer-worker.js";
+#[cfg(feature = "native")]
+const TRUNK_WORKER_WASM: &str = "clause-explorer-worker_bg.wasm";
 
 /// Why no shell could be read.
 #[derive(Debug)]
@@ -61,6 +65,7 @@ impl fmt::Display for ShellError {
 impl std::error::Error for ShellError {}
 
 /// How wasm-bindgen's glue ends: recognises it whatever its file name.
+#[cfg(feature = "native")]
 const GLUE_EXPORT: &str = "__wbg_init as default";
 
 impl Shell {
@@ -196,6 +201,7 @@ pub struct WorkerNames {
 
 /// How wasm-bindgen's glue for a worker (`--target no-modules`) begins its
 /// export: recognises it whatever its file name.
+#[cfg(feature = "native")]
 const WORKER_GLUE_MARK: &str = "wasm_bindgen";
 
 /// A data block's wasm: base64 of zlib.
@@ -213,6 +219,7 @@ fn read_text(path: &Path) -> Result<String, ShellError> {
 }
 
 /// A relative URL as a path in the folder ("./a.js" → "a.js").
+#[cfg(feature = "native")]
 fn local(href: &str) -> &str {
     href.trim_start_matches("./")
 }
@@ -225,6 +232,7 @@ fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
 }
 
 /// The `href`s of `<link rel="stylesheet">` tags, in order.
+#[cfg(feature = "native")]
 fn stylesheets(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = html;
@@ -244,6 +252,7 @@ fn stylesheets(html: &str) -> Vec<String> {
 }
 
 /// The value of ` name="…"` in a tag.
+#[cfg(feature = "native")]
 fn attribute(tag: &str, name: &str) -> Option<String> {
     let key = format!(" {name}=\"");
     let start = tag.find(&key)? + key.len();
