@@ -14,6 +14,7 @@
 //! assert!(matches!(refused.kind, ReadErrorKind::Refused { .. }));
 //! ```
 
+pub mod archive;
 pub mod protocol;
 pub mod session;
 
@@ -124,7 +125,6 @@ impl fmt::Display for ReadError {
                 let hint = match extension.as_str() {
                     "pdf" => " (convert a PDF to text first, or use the UN's XML or Word version)",
                     "doc" | "rtf" | "odt" => " (save it as a Word .docx file first)",
-                    "zip" => " (unzip it and add the files it holds)",
                     _ => "",
                 };
                 let what = if extension.is_empty() {

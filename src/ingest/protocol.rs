@@ -22,8 +22,10 @@ use super::session::{AddedDocument, FileReport, Source};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     /// The published corpus file, as fetched or as the single file holds
-    /// it.
-    Open { corpus: Vec<u8> },
+    /// it; `store` names where added documents are kept (by the page's
+    /// address, so that two explorers served from one site keep theirs
+    /// apart).
+    Open { corpus: Vec<u8>, store: String },
     /// Files to read and add.
     Add { files: Vec<Source> },
     /// Remove the added document of that file name.

@@ -122,10 +122,23 @@ impl Session {
     /// Reads each file, calling `progress(done, total)` after each, and
     /// joins those that hold a resolution or decision. A file that cannot
     /// be read is refused with its reason, and the others still join.
+    /// A `.zip` (such as an export of added documents) adds the files it
+    /// holds.
     pub fn add(&mut self, files: Vec<Source>, mut progress: impl FnMut(usize, usize)) -> Update {
-        let total = files.len();
-        let mut outcomes = Vec::with_capacity(total);
-        for (done, source) in files.into_iter().enumerate() {
+        let mut outcomes = Vec::with_capacity(files.len());
+        let mut unpacked = Vec::with_capacity(files.len());
+        for source in files {
+            if !is_zip_name(&source.name) {
+                unpacked.push(source);
+                continue;
+            }
+            match super::archive::read(&source.bytes) {
+                Ok(inside) => unpacked.extend(inside),
+                Err(why) => outcomes.push((source.name, Outcome::Refused(why))),
+            }
+        }
+        let total = unpacked.len();
+        for (done, source) in unpacked.into_iter().enumerate() {
             let name = source.name.clone();
             outcomes.push((name, self.take(source)));
             progress(done + 1, total);
@@ -263,6 +276,11 @@ fn located(e: &super::ReadError) -> String {
         Some((line, None)) => format!("line {line}: {e}"),
         None => e.to_string(),
     }
+}
+
+fn is_zip_name(name: &str) -> bool {
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("zip"))
 }
 
 /// Tells files apart without comparing every byte of every pair.

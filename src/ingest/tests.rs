@@ -244,3 +244,40 @@ fn a_protocol_message_carries_a_session_update_unchanged() {
     assert_eq!(Bundle::decode(&got.bundle).unwrap(), update.bundle);
     assert_eq!(got.added[0].name, "ccpcj-children-and-ict.txt");
 }
+
+#[test]
+fn an_export_of_added_documents_adds_them_all_back() {
+    let mut session = Session::new(Bundle::build(Corpus::default(), Collection::default()));
+    session.add(
+        vec![
+            source("corpus/ccpcj-children-and-ict.txt"),
+            source("../shared/un-akn/ga/78session/A_RES_78_123-2325275E.xml"),
+        ],
+        |_, _| {},
+    );
+    let export = super::archive::write(session.sources());
+    let mut elsewhere = Session::new(Bundle::build(Corpus::default(), Collection::default()));
+    let update = elsewhere.add(vec![Source::new(super::archive::EXPORT_NAME, export)], |_, _| {});
+    let names: Vec<&str> = update.reports.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["ccpcj-children-and-ict.txt", "A_RES_78_123-2325275E.xml"]);
+    assert!(update.reports.iter().all(|r| r.outcome == Outcome::Added));
+    assert_eq!(update.bundle, session.bundle());
+}
+
+#[test]
+fn a_zip_bomb_is_refused_and_nothing_already_added_is_lost() {
+    let mut session = Session::new(Bundle::build(Corpus::default(), Collection::default()));
+    session.add(vec![source("corpus/ccpcj-children-and-ict.txt")], |_, _| {});
+    // 300 MB of zeros deflates to a few hundred kilobytes.
+    let zeros = Source::new("zeros.txt", vec![0u8; 300 << 20]);
+    let bomb = super::archive::write([zeros].iter());
+    assert!(bomb.len() < 1 << 20, "{}", bomb.len());
+    let update = session.add(vec![Source::new("bomb.zip", bomb)], |_, _| {});
+    match &update.reports[0].outcome {
+        Outcome::Refused(why) => assert!(why.contains("more than 256 MB"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(session.sources().count(), 1);
+    let update = session.add(vec![Source::new("fake.zip", b"PK\x03\x04 not really".to_vec())], |_, _| {});
+    assert!(matches!(&update.reports[0].outcome, Outcome::Refused(why) if why.contains("not a zip")));
+}
