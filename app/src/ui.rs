@@ -6,6 +6,7 @@ mod align;
 mod app;
 mod compare;
 mod diff_view;
+mod documents;
 mod download;
 mod instrument;
 mod keyboard;
@@ -52,6 +53,9 @@ pub struct Data {
     pub reuse: Vec<Vec<f32>>,
     by_id: HashMap<&'static str, Clause>,
     units: HashMap<&'static str, UnitRef>,
+    /// Instrument id → the file it came from, for instruments of added
+    /// documents.
+    added: HashMap<&'static str, &'static str>,
 }
 
 /// Anything an id can name.
@@ -80,6 +84,12 @@ impl Data {
         let instruments: Vec<&'static Instrument> = corpus.instruments().collect();
         let mut by_id = HashMap::new();
         let mut units = HashMap::new();
+        let added = corpus
+            .documents
+            .iter()
+            .filter(|d| d.origin == clause_explorer::model::Origin::Added)
+            .flat_map(|d| d.instruments.iter().map(move |i| (i.id.as_str(), d.source.as_str())))
+            .collect();
         for (i, &inst) in instruments.iter().enumerate() {
             by_id.insert(inst.id.as_str(), Clause::Instrument(inst));
             for (part, list) in [
@@ -108,7 +118,13 @@ impl Data {
             reuse: Vec::new(),
             by_id,
             units,
+            added,
         }
+    }
+
+    /// The file an instrument was added from, when the reader added it.
+    pub fn added_from(&self, id: &str) -> Option<&'static str> {
+        self.added.get(id).copied()
     }
 
     /// The paragraph a clause id names, or the paragraph of a
@@ -188,13 +204,25 @@ pub fn start() {
 }
 
 /// Mounts the app on its corpus, or the page that says why there is none.
-fn show(loaded: Result<Bundle, crate::startup::Notice>) {
+fn show(loaded: Result<(Bundle, Vec<u8>), crate::startup::Notice>) {
     match loaded {
-        Ok(bundle) => {
+        Ok((bundle, file)) => {
             mark("clause-explorer-corpus-read");
             let data = leak_bundle(bundle);
             clear_loading();
-            leptos::mount::mount_to_body(move || view! { <App data/> });
+            // The app is drawn again, whole, when added documents change
+            // the corpus; the documents' own state lives above it.
+            leptos::mount::mount_to_body(move || {
+                let documents = documents::Documents::new(data, file);
+                provide_context(documents);
+                view! {
+                    {move || {
+                        let data = documents.data.get();
+                        view! { <App data/> }
+                    }}
+                    <documents::FilePicker documents/>
+                }
+            });
             mark("clause-explorer-interactive");
         }
         Err(notice) => {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::align::AlignView;
 use super::compare::ComparisonView;
+use super::documents::AddButton;
 use super::instrument::InstrumentView;
 use super::keyboard::{self, ShortcutsPanel};
 use super::library::Library;
@@ -60,6 +61,7 @@ pub fn App(data: &'static Data) -> impl IntoView {
         <header class="site">
             <a class="brand" href="#/">"Clause Explorer"</a>
             <SearchBox/>
+            <AddButton/>
             <nav aria-label="Main">
                 <ul>
                     <li>

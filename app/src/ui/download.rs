@@ -24,10 +24,15 @@ pub fn save(file: &File) -> Result<(), JsValue> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(file.mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    link_download(&blob, &file.name)
+}
+
+/// Downloads a Blob under a name, through a hidden link.
+fn link_download(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let link: web_sys::HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
     link.set_href(&url);
-    link.set_download(&file.name);
+    link.set_download(name);
     link.set_hidden(true);
     let body = document().body().ok_or("no body")?;
     body.append_child(&link)?;
@@ -42,6 +47,16 @@ pub fn save(file: &File) -> Result<(), JsValue> {
         std::time::Duration::from_secs(2),
     );
     Ok(())
+}
+
+/// Saves bytes (an archive) through the browser's download.
+pub fn save_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    link_download(&blob, name)
 }
 
 /// A row of download buttons: "Download as: CSV · JSON · …", and a status

@@ -4,6 +4,7 @@
 use clause_explorer::model::Instrument;
 use leptos::prelude::*;
 
+use super::documents::{Documents, DocumentsPanel};
 use super::Data;
 use crate::route::Route;
 
@@ -26,10 +27,14 @@ pub fn Library(data: &'static Data) -> impl IntoView {
             "clause by clause. Open one to read it as adopted, with its footnotes and a "
             "citable link to every paragraph."
         </p>
+        {use_context::<Documents>().map(|documents| view! { <DocumentsPanel documents/> })}
         <ul class="library" aria-label="Instruments">
             {move || {
                 let n = if all.get() { total } else { total.min(FIRST) };
-                data.instruments[..n].iter().map(|&inst| view! { <Entry inst/> }).collect_view()
+                data.instruments[..n]
+                    .iter()
+                    .map(|&inst| view! { <Entry inst added=data.added_from(&inst.id)/> })
+                    .collect_view()
             }}
         </ul>
         {move || (!all.get() && total > FIRST).then(|| view! {
@@ -48,7 +53,11 @@ pub fn Library(data: &'static Data) -> impl IntoView {
 const FIRST: usize = 200;
 
 #[component]
-fn Entry(inst: &'static Instrument) -> impl IntoView {
+fn Entry(
+    inst: &'static Instrument,
+    /// The file it was added from, when the reader added it.
+    added: Option<&'static str>,
+) -> impl IntoView {
     let href = Route::Instrument {
         id: inst.id.clone(),
     }
@@ -64,10 +73,13 @@ fn Entry(inst: &'static Instrument) -> impl IntoView {
         inst.title.clone()
     };
     view! {
-        <li class="entry" data-instrument-id=inst.id.clone()>
+        <li class="entry" class:added=added.is_some() data-instrument-id=inst.id.clone()>
             <h2>
                 <a href=href>{title}</a>
             </h2>
+            {added.map(|file| view! {
+                <p class="added-from">"Added by you, from " <span class="file">{file}</span></p>
+            })}
             <dl>
                 <div>
                     <dt>{kind}</dt>

@@ -16,7 +16,8 @@ const BLOCK_ID: &str = "ce-corpus";
 
 /// The single file's corpus, read at once (no await, so that the app
 /// mounts in the same task as the wasm starts); `None` in a served page.
-pub fn embedded() -> Option<Result<Bundle, Notice>> {
+/// With the corpus file's bytes, which the document reader starts from.
+pub fn embedded() -> Option<Result<(Bundle, Vec<u8>), Notice>> {
     let block = document().get_element_by_id(BLOCK_ID)?;
     let text = block.text_content().unwrap_or_default();
     Some(
@@ -24,13 +25,15 @@ pub fn embedded() -> Option<Result<Bundle, Notice>> {
             .decode(text.trim())
             .map_err(|e| notice(Place::SingleFile, &Failure::Block(e.to_string())))
             .and_then(|bytes| {
-                open(&bytes).map_err(|e| notice(Place::SingleFile, &Failure::Bundle(e)))
+                let bundle =
+                    open(&bytes).map_err(|e| notice(Place::SingleFile, &Failure::Bundle(e)))?;
+                Ok((bundle, bytes))
             }),
     )
 }
 
 /// The served page's corpus, fetched beside it.
-pub async fn fetched() -> Result<Bundle, Notice> {
+pub async fn fetched() -> Result<(Bundle, Vec<u8>), Notice> {
     let local = window().location().protocol().is_ok_and(|p| p == "file:");
     let place = if local {
         Place::LocalFolder
@@ -38,7 +41,8 @@ pub async fn fetched() -> Result<Bundle, Notice> {
         Place::Served
     };
     let bytes = fetch(FILE_NAME).await.map_err(|f| notice(place, &f))?;
-    open(&bytes).map_err(|e| notice(place, &Failure::Bundle(e)))
+    let bundle = open(&bytes).map_err(|e| notice(place, &Failure::Bundle(e)))?;
+    Ok((bundle, bytes))
 }
 
 /// Inflates and decodes the corpus file, marking each step for the
