@@ -26,6 +26,7 @@ pub mod bodies;
 pub mod bundle;
 pub mod cite;
 pub mod diff;
+pub mod docx;
 pub mod export;
 pub mod input;
 pub mod leads;
