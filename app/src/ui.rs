@@ -88,7 +88,11 @@ impl Data {
             .documents
             .iter()
             .filter(|d| d.origin == clause_explorer::model::Origin::Added)
-            .flat_map(|d| d.instruments.iter().map(move |i| (i.id.as_str(), d.source.as_str())))
+            .flat_map(|d| {
+                d.instruments
+                    .iter()
+                    .map(move |i| (i.id.as_str(), d.source.as_str()))
+            })
             .collect();
         for (i, &inst) in instruments.iter().enumerate() {
             by_id.insert(inst.id.as_str(), Clause::Instrument(inst));

@@ -71,7 +71,9 @@ fn a_refused_file_is_told_what_to_do_instead() {
     let got = read("resolution.pdf", b"%PDF-1.7").unwrap_err().to_string();
     assert!(got.contains("a .pdf file cannot be read"), "{got}");
     assert!(got.contains("convert a PDF to text first"), "{got}");
-    let got = read("old.doc", b"\xd0\xcf\x11\xe0").unwrap_err().to_string();
+    let got = read("old.doc", b"\xd0\xcf\x11\xe0")
+        .unwrap_err()
+        .to_string();
     assert!(got.contains("save it as a Word .docx file first"), "{got}");
 }
 
@@ -105,7 +107,9 @@ fn added_documents_follow_the_shipped_ones_whose_ids_do_not_change() {
         .map(|d| d.origin)
         .collect();
     let shipped_docs = shipped.corpus.documents.len();
-    assert!(origins[..shipped_docs].iter().all(|&o| o == Origin::Shipped));
+    assert!(origins[..shipped_docs]
+        .iter()
+        .all(|&o| o == Origin::Shipped));
     assert!(origins[shipped_docs..].iter().all(|&o| o == Origin::Added));
 }
 
@@ -146,7 +150,10 @@ fn bad_files_are_refused_each_with_its_reason_and_the_good_ones_still_join() {
         Source::new("binary.txt", b"\x00\x01\x02PK".to_vec()),
         Source::new("empty.txt", Vec::new()),
         Source::new("broken.xml", b"<akomaNtoso><act>".to_vec()),
-        Source::new("notes.txt", b"Minutes of the meeting.\n\nWe talked.\n".to_vec()),
+        Source::new(
+            "notes.txt",
+            b"Minutes of the meeting.\n\nWe talked.\n".to_vec(),
+        ),
         Source::new("photo.png", b"\x89PNG".to_vec()),
         source("corpus/ccpcj-children-and-ict.txt"),
     ];
@@ -167,7 +174,11 @@ fn bad_files_are_refused_each_with_its_reason_and_the_good_ones_still_join() {
     assert!(refused("binary.txt").contains("binary data"));
     assert!(refused("empty.txt").contains("empty"));
     assert!(refused("broken.xml").starts_with("line 1"));
-    assert!(refused("notes.txt").contains("no resolution or decision"), "{}", refused("notes.txt"));
+    assert!(
+        refused("notes.txt").contains("no resolution or decision"),
+        "{}",
+        refused("notes.txt")
+    );
     assert!(refused("photo.png").contains("cannot be read"));
     assert_eq!(outcome("ccpcj-children-and-ict.txt"), Outcome::Added);
     assert_eq!(session.sources().count(), 1);
@@ -186,7 +197,9 @@ fn the_same_file_twice_is_added_once_and_a_new_version_replaces_the_old() {
         }
     );
     let mut edited = file.clone();
-    edited.bytes.extend_from_slice(b"\n3. *Decides* to remain seized of the matter.\n");
+    edited
+        .bytes
+        .extend_from_slice(b"\n3. *Decides* to remain seized of the matter.\n");
     let update = session.add(vec![edited], |_, _| {});
     assert_eq!(update.reports[0].outcome, Outcome::Replaced);
     assert_eq!(session.sources().count(), 1);
@@ -257,9 +270,15 @@ fn an_export_of_added_documents_adds_them_all_back() {
     );
     let export = super::archive::write(session.sources());
     let mut elsewhere = Session::new(Bundle::build(Corpus::default(), Collection::default()));
-    let update = elsewhere.add(vec![Source::new(super::archive::EXPORT_NAME, export)], |_, _| {});
+    let update = elsewhere.add(
+        vec![Source::new(super::archive::EXPORT_NAME, export)],
+        |_, _| {},
+    );
     let names: Vec<&str> = update.reports.iter().map(|r| r.name.as_str()).collect();
-    assert_eq!(names, ["ccpcj-children-and-ict.txt", "A_RES_78_123-2325275E.xml"]);
+    assert_eq!(
+        names,
+        ["ccpcj-children-and-ict.txt", "A_RES_78_123-2325275E.xml"]
+    );
     assert!(update.reports.iter().all(|r| r.outcome == Outcome::Added));
     assert_eq!(update.bundle, session.bundle());
 }
@@ -278,6 +297,11 @@ fn a_zip_bomb_is_refused_and_nothing_already_added_is_lost() {
         other => panic!("{other:?}"),
     }
     assert_eq!(session.sources().count(), 1);
-    let update = session.add(vec![Source::new("fake.zip", b"PK\x03\x04 not really".to_vec())], |_, _| {});
-    assert!(matches!(&update.reports[0].outcome, Outcome::Refused(why) if why.contains("not a zip")));
+    let update = session.add(
+        vec![Source::new("fake.zip", b"PK\x03\x04 not really".to_vec())],
+        |_, _| {},
+    );
+    assert!(
+        matches!(&update.reports[0].outcome, Outcome::Refused(why) if why.contains("not a zip"))
+    );
 }

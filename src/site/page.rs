@@ -33,7 +33,8 @@ pub mod marks {
     /// The document reader's glue: text no browser runs, until the page
     /// starts it as a worker from a `blob:` URL.
     pub const WORKER_GLUE_OPEN: &str = "<script type=\"text/plain\" id=\"ce-worker-glue\">";
-    pub const WORKER_WASM_OPEN: &str = "<script type=\"application/octet-stream\" id=\"ce-worker-wasm\">";
+    pub const WORKER_WASM_OPEN: &str =
+        "<script type=\"application/octet-stream\" id=\"ce-worker-wasm\">";
     pub const BLOCK_CLOSE: &str = "</script>";
     pub const GLUE_BEGIN: &str = "\n// clause-explorer glue begins\n";
     pub const GLUE_END: &str = "\n// clause-explorer glue ends\n";

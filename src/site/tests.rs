@@ -27,7 +27,11 @@ fn the_document_reader_reads_back_from_a_single_file_and_only_it_may_run_from_bl
     let corpus = Bundle::build(Corpus::default(), collection()).to_file();
     let html = single_file(&shell_with_worker(), &corpus, &collection());
     assert_eq!(Shell::from_single_file(&html).unwrap(), shell_with_worker());
-    let csp = block(&html, "http-equiv=\"Content-Security-Policy\" content=\"", "\"");
+    let csp = block(
+        &html,
+        "http-equiv=\"Content-Security-Policy\" content=\"",
+        "\"",
+    );
     assert!(csp.contains("worker-src blob:;"), "{csp}");
     assert!(!csp.contains("connect-src"), "{csp}");
     let without = single_file(&shell(), &corpus, &collection());
@@ -42,7 +46,10 @@ fn a_published_folder_names_its_document_reader_and_reads_back_with_it() {
     publish(&shell_with_worker(), &bundle, &dir).unwrap();
     let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
     assert!(index.contains("data-worker=\"./worker.js\""), "{index}");
-    assert!(!index.contains("rel=\"preload\" href=\"./clause-explorer-worker"), "{index}");
+    assert!(
+        !index.contains("rel=\"preload\" href=\"./clause-explorer-worker"),
+        "{index}"
+    );
     assert!(dir.join("worker.js").is_file());
     assert_eq!(Shell::from_folder(&dir).unwrap(), shell_with_worker());
     let _ = std::fs::remove_dir_all(&dir);

@@ -172,10 +172,13 @@ test('bad input: each file its message, the others added, nothing already added 
   await add(page, [await file(files.txt)]);
   const named = (name, buffer) => ({ name, mimeType: 'application/octet-stream', buffer });
   const bomb = zipOf('word/document.xml', Buffer.alloc(300 << 20), { declared: 1000 });
+  // Playwright hands files over 50 MB to the page by path only.
+  const huge = join(OUT, 'huge.txt');
+  await writeFile(huge, Buffer.alloc(50 << 20, 0x61));
   const report = await add(page, [
     named('binary.txt', Buffer.from([0, 1, 2, 3, 0x50, 0x4b, 0, 0])),
     named('empty.txt', Buffer.alloc(0)),
-    named('huge.txt', Buffer.alloc(50 << 20, 0x61)),
+    huge,
     named('notzip.docx', Buffer.from('This is plain text, not a Word document.')),
     named('bomb.docx', bomb),
     named('broken.xml', Buffer.from('<akomaNtoso><act><body><p>unclosed')),
@@ -184,7 +187,6 @@ test('bad input: each file its message, the others added, nothing already added 
     await file(files.txt),
     await file(files.xml),
   ]);
-  const line = (name) => report.split('\n').join(' ').match(new RegExp(`${name.replace('.', '\\.')}: ([^]*?)(?=\\s*(?:[\\w-]+\\.\\w+: |$))`))?.[1] ?? '';
   assert.match(report, /binary\.txt: not added: binary data/);
   assert.match(report, /empty\.txt: not added: the file is empty/);
   assert.match(report, /huge\.txt: not added: the file is 52\.4 MB, more than the 16 MB/);
@@ -195,7 +197,6 @@ test('bad input: each file its message, the others added, nothing already added 
   assert.match(report, /scan\.pdf: not added: a \.pdf file cannot be read/);
   assert.match(report, /ccpcj-children-and-ict\.txt: already added/);
   assert.match(report, /A_RES_78_123-2325275E\.xml: added/);
-  void line;
   assert.equal(await page.locator('ul.added > li').count(), 2);
 
   // 500 files at once, while the page stays responsive.

@@ -112,7 +112,14 @@ async fn answer(reader: &Reader, request: Request) -> Reply {
                 Err(why) => not_kept(why),
             };
             let bundle = state.session.bundle();
-            Reply::Changed(changed(&state.session, Update { bundle, reports: Vec::new() }, storage))
+            Reply::Changed(changed(
+                &state.session,
+                Update {
+                    bundle,
+                    reports: Vec::new(),
+                },
+                storage,
+            ))
         }
         Request::RemoveAll => {
             state.session.clear();
@@ -121,7 +128,14 @@ async fn answer(reader: &Reader, request: Request) -> Reply {
                 Err(why) => not_kept(why),
             };
             let bundle = state.session.bundle();
-            Reply::Changed(changed(&state.session, Update { bundle, reports: Vec::new() }, storage))
+            Reply::Changed(changed(
+                &state.session,
+                Update {
+                    bundle,
+                    reports: Vec::new(),
+                },
+                storage,
+            ))
         }
         Request::Export => Reply::Exported {
             bytes: clause_explorer::ingest::archive::write(state.session.sources()),
@@ -218,7 +232,11 @@ fn saved(session: &Session, parts: ShellParts) -> Result<String, String> {
         }),
     };
     let bundle = session.bundle();
-    Ok(site::single_file(&shell, &bundle.to_file(), &bundle.collection))
+    Ok(site::single_file(
+        &shell,
+        &bundle.to_file(),
+        &bundle.collection,
+    ))
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {

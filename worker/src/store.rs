@@ -85,9 +85,7 @@ impl Store {
             .transaction(&[STORE], TransactionMode::ReadWrite)
             .map_err(|e| why(&e))?;
         let store = tx.object_store(STORE).map_err(|e| why(&e))?;
-        store
-            .delete(JsValue::from_str(name))
-            .map_err(|e| why(&e))?;
+        store.delete(JsValue::from_str(name)).map_err(|e| why(&e))?;
         tx.await.map_err(|e| why(&e))?;
         Ok(())
     }

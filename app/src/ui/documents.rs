@@ -47,7 +47,10 @@ pub enum Status {
     /// Starting the reader or sending it files.
     Working(String),
     /// `done` of `total` files read.
-    Reading { done: u32, total: u32 },
+    Reading {
+        done: u32,
+        total: u32,
+    },
     Failed(String),
 }
 
@@ -119,8 +122,11 @@ impl Documents {
         if files.is_empty() {
             return;
         }
-        self.status
-            .set(Status::Working(format!("Reading {} file{}…", files.len(), plural(files.len()))));
+        self.status.set(Status::Working(format!(
+            "Reading {} file{}…",
+            files.len(),
+            plural(files.len())
+        )));
         self.ask_persistence();
         wasm_bindgen_futures::spawn_local(async move {
             let mut sources = Vec::with_capacity(files.len());
@@ -137,7 +143,9 @@ impl Documents {
                     continue;
                 }
                 match JsFuture::from(file.array_buffer()).await {
-                    Ok(buffer) => sources.push(Source::new(name, Uint8Array::new(&buffer).to_vec())),
+                    Ok(buffer) => {
+                        sources.push(Source::new(name, Uint8Array::new(&buffer).to_vec()))
+                    }
                     Err(_) => refused.push(FileReport {
                         name,
                         outcome: Outcome::Refused("the browser could not read the file".to_owned()),
@@ -156,7 +164,8 @@ impl Documents {
     }
 
     pub fn remove(self, name: String) {
-        self.status.set(Status::Working(format!("Removing {name}…")));
+        self.status
+            .set(Status::Working(format!("Removing {name}…")));
         self.send(&Request::Remove { name });
     }
 
@@ -252,7 +261,8 @@ impl Documents {
             Reply::Progress { done, total } => self.status.set(Status::Reading { done, total }),
             Reply::Changed(corpus) => self.apply(corpus),
             Reply::Exported { bytes } => {
-                let done = super::download::save_bytes(archive::EXPORT_NAME, "application/zip", &bytes);
+                let done =
+                    super::download::save_bytes(archive::EXPORT_NAME, "application/zip", &bytes);
                 self.saved.set(match done {
                     Ok(()) => format!(
                         "Exported {} document{} as {}.",
@@ -332,41 +342,42 @@ fn start_reader(documents: Documents) -> Result<Link, String> {
         "this explorer was published without the document reader; publish it again to add documents",
     )?;
     let worker = parts.spawn()?;
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-        let data = event.data();
-        if data.as_string().as_deref() == Some("ready") {
-            let corpus = SHIPPED.with(|s| s.borrow().clone());
-            let open = Request::Open {
-                corpus,
-                store: store_name(),
-            }
-            .encode();
-            READER.with(|r| {
-                if let Some(link) = r.borrow_mut().as_mut() {
-                    post(&link.worker, &open);
-                    for waiting in link.waiting.drain(..) {
-                        post(&link.worker, &waiting);
-                    }
-                    link.ready = true;
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let data = event.data();
+            if data.as_string().as_deref() == Some("ready") {
+                let corpus = SHIPPED.with(|s| s.borrow().clone());
+                let open = Request::Open {
+                    corpus,
+                    store: store_name(),
                 }
-            });
-            return;
-        }
-        if let Some(bytes) = data.dyn_ref::<Uint8Array>() {
-            match Reply::decode(&bytes.to_vec()) {
-                Ok(reply) => documents.receive(reply),
-                Err(message) => documents.status.set(Status::Failed(message)),
+                .encode();
+                READER.with(|r| {
+                    if let Some(link) = r.borrow_mut().as_mut() {
+                        post(&link.worker, &open);
+                        for waiting in link.waiting.drain(..) {
+                            post(&link.worker, &waiting);
+                        }
+                        link.ready = true;
+                    }
+                });
+                return;
             }
-            return;
-        }
-        let failed = js_sys::Reflect::get(&data, &JsValue::from_str("failed"))
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_else(|| "the document reader stopped".to_owned());
-        documents
-            .status
-            .set(Status::Failed(format!("The document reader could not start: {failed}")));
-    });
+            if let Some(bytes) = data.dyn_ref::<Uint8Array>() {
+                match Reply::decode(&bytes.to_vec()) {
+                    Ok(reply) => documents.receive(reply),
+                    Err(message) => documents.status.set(Status::Failed(message)),
+                }
+                return;
+            }
+            let failed = js_sys::Reflect::get(&data, &JsValue::from_str("failed"))
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_else(|| "the document reader stopped".to_owned());
+            documents.status.set(Status::Failed(format!(
+                "The document reader could not start: {failed}"
+            )));
+        });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     parts.boot(&worker)?;
     Ok(Link {

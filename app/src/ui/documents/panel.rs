@@ -37,9 +37,11 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 #[component]
 pub fn FilePicker(documents: Documents) -> impl IntoView {
     let on_drag = window_event_listener(leptos::ev::dragover, |ev| {
-        let carries_files = ev
-            .data_transfer()
-            .is_some_and(|t| t.types().iter().any(|k| k.as_string().as_deref() == Some("Files")));
+        let carries_files = ev.data_transfer().is_some_and(|t| {
+            t.types()
+                .iter()
+                .any(|k| k.as_string().as_deref() == Some("Files"))
+        });
         if carries_files {
             ev.prevent_default();
         }
@@ -196,7 +198,10 @@ fn Reports(documents: Documents) -> impl IntoView {
 fn report_line(report: FileReport) -> impl IntoView {
     let (class, what) = match &report.outcome {
         Outcome::Added => ("added", "added".to_owned()),
-        Outcome::Replaced => ("added", "added, replacing the earlier file of that name".to_owned()),
+        Outcome::Replaced => (
+            "added",
+            "added, replacing the earlier file of that name".to_owned(),
+        ),
         Outcome::AlreadyAdded { as_name } if *as_name == report.name => {
             ("same", "already added".to_owned())
         }

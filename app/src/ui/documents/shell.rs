@@ -83,7 +83,10 @@ impl ReaderParts {
 
 /// The served page's boot script (it names the glue), if this is one.
 fn boot_script() -> Option<web_sys::Element> {
-    document().query_selector("script[data-glue]").ok().flatten()
+    document()
+        .query_selector("script[data-glue]")
+        .ok()
+        .flatten()
 }
 
 fn block_text(id: &str) -> Option<String> {
@@ -207,22 +210,38 @@ pub async fn save_html(html: String) -> String {
 async fn save_with_picker(picker: &js_sys::Function, html: &str) -> Result<bool, JsValue> {
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"suggestedName".into(), &SAVED_NAME.into())?;
-    let handle = match JsFuture::from(js_sys::Promise::from(picker.call1(&window(), &options)?)).await {
-        Ok(h) => h,
-        Err(e) => {
-            let aborted = js_sys::Reflect::get(&e, &"name".into())
-                .ok()
-                .and_then(|n| n.as_string())
-                .is_some_and(|n| n == "AbortError");
-            return if aborted { Ok(false) } else { Err(e) };
-        }
-    };
+    let handle =
+        match JsFuture::from(js_sys::Promise::from(picker.call1(&window(), &options)?)).await {
+            Ok(h) => h,
+            Err(e) => {
+                let aborted = js_sys::Reflect::get(&e, &"name".into())
+                    .ok()
+                    .and_then(|n| n.as_string())
+                    .is_some_and(|n| n == "AbortError");
+                return if aborted { Ok(false) } else { Err(e) };
+            }
+        };
     let call = |target: &JsValue, method: &str, args: &Array| -> Result<JsValue, JsValue> {
         let f: js_sys::Function = js_sys::Reflect::get(target, &method.into())?.dyn_into()?;
         f.apply(target, args)
     };
-    let writable = JsFuture::from(js_sys::Promise::from(call(&handle, "createWritable", &Array::new())?)).await?;
-    JsFuture::from(js_sys::Promise::from(call(&writable, "write", &Array::of1(&html.into()))?)).await?;
-    JsFuture::from(js_sys::Promise::from(call(&writable, "close", &Array::new())?)).await?;
+    let writable = JsFuture::from(js_sys::Promise::from(call(
+        &handle,
+        "createWritable",
+        &Array::new(),
+    )?))
+    .await?;
+    JsFuture::from(js_sys::Promise::from(call(
+        &writable,
+        "write",
+        &Array::of1(&html.into()),
+    )?))
+    .await?;
+    JsFuture::from(js_sys::Promise::from(call(
+        &writable,
+        "close",
+        &Array::new(),
+    )?))
+    .await?;
     Ok(true)
 }
