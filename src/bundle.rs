@@ -37,9 +37,10 @@ use crate::trail::SimilarityIndex;
 /// Bumped whenever the encoding changes (5: the Akoma Ntoso record,
 /// annexes, headings and links in the model; 6: the citation index and
 /// metadata recovered from citations; 7: each document's origin, shipped
-/// or added in the page), so that a stale corpus file is
+/// or added in the page; 8: the search index knows it, for the facet
+/// "Source"), so that a stale corpus file is
 /// refused with a clear message rather than misread.
-pub const FORMAT: u32 = 7;
+pub const FORMAT: u32 = 8;
 
 /// The corpus file's name beside the served page; the app fetches it by
 /// this relative URL.

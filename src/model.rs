@@ -65,7 +65,9 @@ pub struct Document {
 
 /// Where a document came from, for the library's marks and the search
 /// facet "Source".
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Origin {
     /// Published with the explorer (`clause-explorer publish`).
     #[default]

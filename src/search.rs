@@ -83,7 +83,7 @@ pub use index::SearchIndex;
 pub use rank::Tuning;
 pub use url::{from_url_hash, to_url_hash};
 
-use crate::model::{Corpus, Instrument, Paragraph, Part, Span, Subparagraph};
+use crate::model::{Corpus, Instrument, Origin, Paragraph, Part, Span, Subparagraph};
 
 /// A search: the text typed and the facet filters chosen.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,6 +123,9 @@ pub struct Filters {
     /// Keys of what a unit cites ([`crate::refs`]: "ga-res-70-1",
     /// "untoc"): a unit passes when it cites any of them.
     pub cites: BTreeSet<String>,
+    /// Where the instrument's document came from: published with the
+    /// explorer, or added by the reader in the page.
+    pub sources: BTreeSet<Origin>,
 }
 
 impl Filters {
@@ -135,6 +138,7 @@ impl Filters {
             && self.subjects.is_empty()
             && self.sessions.is_empty()
             && self.cites.is_empty()
+            && self.sources.is_empty()
     }
 }
 
@@ -276,6 +280,9 @@ pub struct Facets {
     /// What the units cite (keys), most units first, at most
     /// [`Tuning::max_facet_values`].
     pub cites: Vec<FacetCount<String>>,
+    /// Shipped, then added; empty while the corpus holds no added
+    /// document and the filter is off (there is nothing to choose).
+    pub sources: Vec<FacetCount<Origin>>,
 }
 
 /// One facet value.

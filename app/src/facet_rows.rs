@@ -7,7 +7,7 @@
 //! query of the moment (not to the one the row was drawn for).
 
 use clause_explorer::bodies;
-use clause_explorer::model::Part;
+use clause_explorer::model::{Origin, Part};
 use clause_explorer::search::{FacetCount, Facets, Filters};
 
 /// One value of one facet.
@@ -22,6 +22,8 @@ pub enum FacetValue {
     Subject(String),
     /// What a clause cites: a key of the citation index.
     Cites(String),
+    /// Published with the explorer, or added by the reader.
+    Source(Origin),
 }
 
 impl FacetValue {
@@ -41,6 +43,7 @@ impl FacetValue {
             FacetValue::Session(s) => flip(&mut filters.sessions, s),
             FacetValue::Subject(s) => flip(&mut filters.subjects, s),
             FacetValue::Cites(k) => flip(&mut filters.cites, k),
+            FacetValue::Source(o) => flip(&mut filters.sources, o),
         }
     }
 }
@@ -64,9 +67,8 @@ pub struct FacetGroup {
 }
 
 /// The groups with at least one value, in the order the view shows them:
-/// kind, lead phrase, adopting body, instrument, year, session, subject.
-/// `instrument_label` names an instrument id (its citation).
-/// `instrument_label` names an instrument id, and a key of what clauses
+/// source (only once documents are added), kind, lead phrase, adopting
+/// body, instrument, year, session, subject, cites. `instrument_label` names an instrument id, and a key of what clauses
 /// cite ("ga-res-70-1", "untoc").
 pub fn facet_groups(facets: &Facets, instrument_label: impl Fn(&str) -> String) -> Vec<FacetGroup> {
     fn rows<T>(
@@ -88,7 +90,16 @@ pub fn facet_groups(facets: &Facets, instrument_label: impl Fn(&str) -> String) 
         Part::Preambular => "Preambular".to_owned(),
         Part::Operative => "Operative".to_owned(),
     };
+    let source_label = |o: &Origin| match o {
+        Origin::Shipped => "Published with the explorer".to_owned(),
+        Origin::Added => "Added by you".to_owned(),
+    };
     let groups = [
+        (
+            "Source",
+            "source",
+            rows(&facets.sources, |o| FacetValue::Source(*o), source_label),
+        ),
         (
             "Kind",
             "part",
@@ -221,6 +232,31 @@ mod tests {
             body.iter().all(|row| !row.label.starts_with("The ")),
             "{body:?}"
         );
+    }
+
+    #[test]
+    fn once_a_document_is_added_the_source_comes_first() {
+        let mut documents = vec![
+            parse_document(
+                "ccpcj-33-1.txt",
+                include_str!("../../corpus/ccpcj-33-1-rapid-technological-change.txt"),
+            ),
+            parse_document(
+                "cop-11-5.txt",
+                include_str!("../../corpus/cop-untoc-11-5-trafficking-protocol.txt"),
+            ),
+        ];
+        cite::assign(&mut documents);
+        documents[1].origin = Origin::Added;
+        let index = SearchIndex::build(&Corpus { documents });
+        let r = search(&index, &Query::new("trafficking"), 10);
+        let groups = facet_groups(&r.facets, str::to_owned);
+        assert_eq!((groups[0].legend, groups[0].key), ("Source", "source"));
+        let labels: Vec<&str> = groups[0].rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["Published with the explorer", "Added by you"]);
+        let mut q = Query::new("trafficking");
+        groups[0].rows[1].value.toggle(&mut q.filters);
+        assert!(q.filters.sources.contains(&Origin::Added));
     }
 
     #[test]

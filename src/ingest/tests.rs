@@ -141,6 +141,16 @@ fn an_added_resolution_is_found_by_search_and_its_report_says_what_it_holds() {
         .join(" ");
     let found = hits(&update.bundle, &format!("\"{words}\""));
     assert!(found.contains(&first.operative[0].id), "{words}: {found:?}");
+    // The facet "Source" offers the added document's clauses alone.
+    let mut query = Query::new("");
+    query.filters.sources.insert(Origin::Added);
+    let added = search(&update.bundle.search, &query, 10_000);
+    assert!(added.total > 0);
+    assert!(
+        added.hits.iter().all(|h| h.id.starts_with(&inst.id)),
+        "{:?}",
+        added.hits[0].id
+    );
 }
 
 #[test]

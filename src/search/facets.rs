@@ -3,29 +3,30 @@
 //! if that value were chosen in its facet, keeping the query and the
 //! filters of every other facet.
 //!
-//! Each matching unit is checked against the seven filters once. A unit
+//! Each matching unit is checked against the nine filters once. A unit
 //! that passes all is a result and counts in every facet; a unit that
 //! fails exactly one filter counts in that facet only (choosing another
 //! value there could admit it); any other unit counts nowhere. Instrument,
 //! body, year, session and subjects are properties of the instrument, so units are
-//! counted by instrument and the counts folded into bodies, years and
-//! subjects at the end (an instrument's units count in each of its
+//! counted by instrument and the counts folded into bodies, years, sources
+//! and subjects at the end (an instrument's units count in each of its
 //! subjects).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::index::SearchIndex;
 use super::{FacetCount, Facets, Filters, Tuning};
-use crate::model::Part;
+use crate::model::{Origin, Part};
 
-const INSTRUMENT: u8 = 1;
-const BODY: u8 = 2;
-const PART: u8 = 4;
-const GROUP: u8 = 8;
-const YEAR: u8 = 16;
-const SUBJECT: u8 = 32;
-const SESSION: u8 = 64;
-const CITES: u8 = 128;
+const INSTRUMENT: u16 = 1;
+const BODY: u16 = 2;
+const PART: u16 = 4;
+const GROUP: u16 = 8;
+const YEAR: u16 = 16;
+const SUBJECT: u16 = 32;
+const SESSION: u16 = 64;
+const CITES: u16 = 128;
+const SOURCE: u16 = 256;
 
 /// Years counted in an array (the United Nations' years); others in a map.
 const FIRST_YEAR: usize = 1945;
@@ -37,7 +38,7 @@ pub struct Active {
     none: bool,
     /// Per instrument: which of the instrument, body and year filters it
     /// fails.
-    instrument_fails: Vec<u8>,
+    instrument_fails: Vec<u16>,
     /// Per part (preambular, operative): fails the part filter.
     part_fails: [bool; 2],
     /// Per lead group (0: none): fails the lead group filter.
@@ -78,6 +79,9 @@ impl Active {
                 if !filters.sessions.is_empty() && !sessions.contains(&t.session(i)) {
                     fails |= SESSION;
                 }
+                if !filters.sources.is_empty() && !filters.sources.contains(&t.origin(i)) {
+                    fails |= SOURCE;
+                }
                 if !filters.subjects.is_empty()
                     && !t
                         .subjects_of(i)
@@ -117,7 +121,7 @@ impl Active {
         }
     }
 
-    fn fails(&self, index: &SearchIndex, unit: u32) -> u8 {
+    fn fails(&self, index: &SearchIndex, unit: u32) -> u16 {
         if self.none {
             return 0;
         }
@@ -163,6 +167,7 @@ pub struct Counter {
     year_only: Vec<u32>,
     subject_only: Vec<u32>,
     session_only: Vec<u32>,
+    source_only: Vec<u32>,
     parts: [u32; 2],
     groups: Vec<u32>,
     /// Per citation target: units that cite it and pass every other
@@ -180,6 +185,7 @@ impl Counter {
             year_only: vec![0; n],
             subject_only: vec![0; n],
             session_only: vec![0; n],
+            source_only: vec![0; n],
             parts: [0; 2],
             groups: vec![0; index.instruments.lead_groups.len() + 1],
             cites: vec![0; index.cites.keys.len()],
@@ -205,6 +211,7 @@ impl Counter {
             YEAR => &mut self.year_only,
             SUBJECT => &mut self.subject_only,
             SESSION => &mut self.session_only,
+            SOURCE => &mut self.source_only,
             _ => {
                 if fails == GROUP {
                     if let Some(c) = self.groups.get_mut(u.lead_group(unit) as usize) {
@@ -329,6 +336,21 @@ impl Counter {
         // Latest first, as years are: by body, then session number down.
         sessions.sort_by(|a, b| session_key(b).cmp(&session_key(a)));
         add_missing(&mut sessions, &filters.sessions);
+        let mut by_source = [0usize; 2];
+        for i in 0..t.ids.len() {
+            by_source[usize::from(t.origin(i as u32) == Origin::Added)] +=
+                facet_count(&self.source_only, i) as usize;
+        }
+        let sources = if filters.sources.is_empty() && !t.added.contains(&true) {
+            Vec::new()
+        } else {
+            [Origin::Shipped, Origin::Added]
+                .into_iter()
+                .zip(by_source)
+                .map(|(o, c)| facet(o, c, filters.sources.contains(&o)))
+                .filter(|f| f.count > 0 || f.selected)
+                .collect()
+        };
         let mut bodies = named(&t.bodies, &by_body, &filters.bodies);
         add_missing(&mut bodies, &filters.bodies);
         let groups: Vec<usize> = self.groups.iter().map(|&c| c as usize).collect();
@@ -374,6 +396,7 @@ impl Counter {
             sessions,
             subjects,
             cites,
+            sources,
         }
     }
 }

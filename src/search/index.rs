@@ -16,7 +16,7 @@ use super::tokens::{OwnWord, TokenStreams};
 use super::units::{Instruments, UnitInfo, Units};
 use super::vocabulary::Vocabulary;
 use crate::leads;
-use crate::model::{Corpus, Paragraph, Part, Subparagraph};
+use crate::model::{Corpus, Origin, Paragraph, Part, Subparagraph};
 
 /// The search index of a corpus: vocabulary, postings, token streams,
 /// units and facet tables. Build it once with [`SearchIndex::build`], ship
@@ -61,7 +61,12 @@ impl SearchIndex {
         let mut bodies: HashMap<String, u32> = HashMap::new();
         let mut subjects: HashMap<&str, u32> = HashMap::new();
         let mut sessions: HashMap<String, u32> = HashMap::new();
-        for inst in corpus.instruments() {
+        for (inst, origin) in corpus
+            .documents
+            .iter()
+            .flat_map(|d| d.instruments.iter().map(move |i| (i, d.origin)))
+        {
+            instruments.added.push(origin == Origin::Added);
             let session = match super::session_name(inst) {
                 Some(name) => {
                     let next = sessions.len() as u32 + 1;

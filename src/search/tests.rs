@@ -610,3 +610,60 @@ fn asking_for_every_hit_returns_them_all_in_the_same_order() {
         assert_eq!(ids(&top)[..], ids(&all)[..top.hits.len()], "{text}");
     }
 }
+
+#[test]
+fn the_source_facet_tells_added_documents_from_shipped_ones() {
+    let (corpus, index) = shipped();
+    assert!(
+        run(&Query::new("trafficking"), 5).facets.sources.is_empty(),
+        "nothing to choose yet"
+    );
+    let mut corpus = corpus.clone();
+    let added = corpus
+        .documents
+        .iter()
+        .position(|d| d.instruments.iter().any(|i| i.id == COP))
+        .unwrap();
+    corpus.documents[added].origin = Origin::Added;
+    let index_with_added = SearchIndex::build(&corpus);
+    assert_eq!(index.units.len(), index_with_added.units.len());
+
+    let mut query = Query::new("trafficking");
+    let all = search(&index_with_added, &query, 500);
+    let counts: Vec<(Origin, usize)> = all
+        .facets
+        .sources
+        .iter()
+        .map(|f| (f.value, f.count))
+        .collect();
+    let from_cop = all.hits.iter().filter(|h| h.id.starts_with(COP)).count();
+    assert_eq!(
+        counts,
+        [
+            (Origin::Shipped, all.total - from_cop),
+            (Origin::Added, from_cop)
+        ]
+    );
+    assert!(from_cop > 0);
+
+    query.filters.sources.insert(Origin::Added);
+    let only = search(&index_with_added, &query, 500);
+    assert_eq!(only.total, from_cop);
+    assert!(only.hits.iter().all(|h| h.id.starts_with(COP)));
+    // Faceted counting: the other value still shows what choosing it gives.
+    let shipped_row = only
+        .facets
+        .sources
+        .iter()
+        .find(|f| f.value == Origin::Shipped)
+        .unwrap();
+    assert_eq!(
+        (shipped_row.count, shipped_row.selected),
+        (all.total - from_cop, false)
+    );
+    assert_eq!(to_url_hash(&query), "q=trafficking&source=added");
+    assert_eq!(
+        from_url_hash("#q=trafficking&source=added&source=nonsense"),
+        query
+    );
+}

@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::UnitRef;
-use crate::model::Part;
+use crate::model::{Origin, Part};
 
 /// Marks a segment that is a whole id rather than a suffix.
 const WHOLE_ID: char = '/';
@@ -205,6 +205,9 @@ pub struct Instruments {
     /// instrument's run ends at `subject_ends[i]`.
     pub subject_ids: Vec<u32>,
     pub subject_ends: Vec<u32>,
+    /// Per instrument, whether its document was added in the page rather
+    /// than published with the explorer (the facet "Source").
+    pub added: Vec<bool>,
 }
 
 impl Instruments {
@@ -214,6 +217,13 @@ impl Instruments {
 
     pub fn year(&self, instrument: u32) -> u16 {
         self.year.get(instrument as usize).copied().unwrap_or(0)
+    }
+
+    pub fn origin(&self, instrument: u32) -> Origin {
+        match self.added.get(instrument as usize) {
+            Some(true) => Origin::Added,
+            _ => Origin::Shipped,
+        }
     }
 
     pub fn session(&self, instrument: u32) -> u32 {

@@ -2,7 +2,8 @@
 //! linked and restored: `q=urges%20ratify&part=op&group=Urges&year=2024`.
 //!
 //! Keys: `q` (the text), `instrument`, `body`, `part` (`pp` or `op`),
-//! `group`, `year`; filter keys repeat for several values. Values are
+//! `group`, `year`, `session`, `subject`, `cites`, `source` (`shipped` or
+//! `added`); filter keys repeat for several values. Values are
 //! percent-encoded (everything but ASCII letters, digits and `-._~`).
 //! Unknown keys and malformed values are skipped, so any fragment reads as
 //! some query.
@@ -19,7 +20,7 @@
 //! ```
 
 use super::Query;
-use crate::model::Part;
+use crate::model::{Origin, Part};
 
 /// The query as a URL fragment, without the leading `#`.
 pub fn to_url_hash(query: &Query) -> String {
@@ -40,6 +41,7 @@ pub fn to_url_hash(query: &Query) -> String {
     pairs.extend(f.sessions.iter().map(|v| ("session", v.clone())));
     pairs.extend(f.subjects.iter().map(|v| ("subject", v.clone())));
     pairs.extend(f.cites.iter().map(|v| ("cites", v.clone())));
+    pairs.extend(f.sources.iter().map(|o| ("source", o.as_str().to_owned())));
     pairs
         .iter()
         .map(|(k, v)| format!("{k}={}", encode(v)))
@@ -86,6 +88,15 @@ pub fn from_url_hash(hash: &str) -> Query {
             "cites" => {
                 f.cites.insert(value);
             }
+            "source" => match value.as_str() {
+                "shipped" => {
+                    f.sources.insert(Origin::Shipped);
+                }
+                "added" => {
+                    f.sources.insert(Origin::Added);
+                }
+                _ => {}
+            },
             "year" => {
                 if let Ok(y) = value.parse() {
                     f.years.insert(y);
