@@ -53,8 +53,8 @@ async function add(page, payloads) {
   return page.locator('.reports').textContent();
 }
 
-async function search(page, query) {
-  await page.goto(`${held.server.url}#/search?q=${encodeURIComponent(query)}`);
+async function search(page, query, filters = '') {
+  await page.goto(`${held.server.url}#/search?q=${encodeURIComponent(query)}${filters}`);
   await page.locator('.results-column').waitFor();
   await page.waitForFunction(() => !document.querySelector('.results-column')?.textContent.includes('Searching'));
   return page.locator('.results-column').textContent();
@@ -97,9 +97,23 @@ test('add a text, a UN XML and a Word file; search, compare, reload, save as one
   assert.match(fromDocx, /33\/1/);
   const fromTxt = await search(page, 'information and communications technologies children sexual exploitation');
   assert.match(fromTxt, /CCPCJ/);
+  // The facet "Source" keeps only what was added (the text file is a copy
+  // of a shipped one, so its clauses are told apart by count, not words).
+  const sourceFacet = page.locator('fieldset.facet', { has: page.locator('legend', { hasText: 'Source' }) });
+  const countOf = async (label) => Number((await sourceFacet.locator('label', { hasText: label }).textContent()).match(/\((\d+)\)/)[1]);
+  await sourceFacet.getByText('Published with the explorer').waitFor();
+  const shippedCount = await countOf('Published with the explorer');
+  const addedCount = await countOf('Added by you');
+  assert.ok(shippedCount > 0 && addedCount > 0, `${shippedCount} shipped, ${addedCount} added`);
+  await sourceFacet.getByLabel(/Added by you/).check();
+  await page.waitForFunction(() => location.hash.includes('source=added'));
+  await page.waitForFunction(() => !document.querySelector('.results-column')?.textContent.includes('Searching'));
+  const summary = await page.locator('.results-column').textContent();
+  assert.ok(summary.includes(String(addedCount)), `the results under source=added say ${addedCount}: ${summary.slice(0, 200)}`);
 
   // Compare an added clause (the Word file's first operative paragraph)
   // with a shipped one.
+  await search(page, 'rapid technological change trafficking', '&source=added');
   const addedId = await page.evaluate(() => {
     const link = [...document.querySelectorAll('.results-column a[href*="#/p/"]')]
       .find((a) => a.closest('li')?.textContent.includes('33/1'));
