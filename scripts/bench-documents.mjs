@@ -4,7 +4,7 @@
 // served (dist/, or DIST). Twenty of the General Assembly's XML files
 // (about 1 MB): the first time (the document reader starts: its wasm is
 // fetched and compiled) and again after removing them (reader running).
-// Then a search for a phrase of one of them checks they are found.
+// (That they are then found by search is tests/e2e/documents.test.mjs's.)
 // Prints figures; asserts nothing about time.
 //
 //   node scripts/bench-documents.mjs            (after trunk build --release)
