@@ -122,6 +122,11 @@ impl Documents {
         if files.is_empty() {
             return;
         }
+        // The progress and the report are in the library's panel: go there,
+        // whichever view the files were dropped on.
+        if crate::route::Route::parse(&super::current_hash()) != crate::route::Route::Library {
+            super::navigate(&crate::route::Route::Library);
+        }
         self.status.set(Status::Working(format!(
             "Reading {} file{}…",
             files.len(),
