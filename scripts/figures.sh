@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints the explorer's figures from the release build in dist/ (or DIST):
-# sizes of the shell (wasm, glue, CSS), of the corpus file and of the single
-# file (raw and gzip), and, unless
+# sizes of the shell (wasm, glue, CSS), of the document reader loaded when
+# documents are added, of the corpus file and of the single file (raw and gzip), and, unless
 # --sizes-only, navigation to first paint and to interactive in headless
 # Chromium (median of 5, served and from file://). Figures, not assertions.
 set -euo pipefail
@@ -14,13 +14,18 @@ size() {
 }
 
 dist=${DIST:-dist}
-for wasm in "$dist"/*.wasm; do size "wasm" "$wasm"; done
-for js in "$dist"/clause-explorer-*.js; do size "wasm-bindgen glue" "$js"; done
+# The app's own files, which every start loads; the document reader's
+# (clause-explorer-worker-*) load only when documents are added.
+app_files() { find "$dist" -maxdepth 1 -name "clause-explorer-*$1" ! -name 'clause-explorer-worker-*' | sort; }
+for wasm in $(app_files _bg.wasm); do size "wasm" "$wasm"; done
+for js in $(app_files .js); do size "wasm-bindgen glue" "$js"; done
 for css in "$dist"/*.css; do size "styles" "$css"; done
 shell=$(mktemp)
-cat "$dist"/*.wasm "$dist"/clause-explorer-*.js "$dist"/*.css > "$shell"
+cat $(app_files _bg.wasm) $(app_files .js) "$dist"/*.css > "$shell"
 size "shell (all three)" "$shell"
 rm -f "$shell"
+for wasm in "$dist"/clause-explorer-worker-*_bg.wasm; do [ -f "$wasm" ] && size "reader wasm" "$wasm"; done
+for js in "$dist"/clause-explorer-worker-*.js; do [ -f "$js" ] && size "reader glue" "$js"; done
 if [ -f "$dist/corpus.bin" ]; then size "corpus.bin" "$dist/corpus.bin"; else echo "corpus.bin           (none: the corpus is inside the wasm)"; fi
 size "single file" "$dist/clause-explorer.html"
 
