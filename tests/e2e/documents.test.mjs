@@ -225,7 +225,12 @@ test('bad input: each file its message, the others added, nothing already added 
   await box.fill('');
   await box.pressSequentially('decides', { delay: 10 });
   assert.equal(await box.inputValue(), 'decides');
-  await page.waitForFunction(() => /500 of 500 files added/.test(document.querySelector('.reports')?.textContent ?? ''), null, { timeout: 120_000 });
+  // The header says how it goes, on the search view too, and links to the
+  // report.
+  await page.waitForFunction(() => /500 of 500 files added/.test(document.querySelector('header .add-status')?.textContent ?? ''), null, { timeout: 120_000 });
+  assert.match(await page.evaluate(() => location.hash), /^#\/search/);
+  await page.locator('header .add-status a').click();
+  await page.waitForFunction(() => /500 of 500 files added/.test(document.querySelector('.reports')?.textContent ?? ''), null, { timeout: 10_000 });
   assert.equal(await page.locator('ul.added > li').count(), 502);
 
   // Remove one, then all.

@@ -77,14 +77,34 @@ pub fn FilePicker(documents: Documents) -> impl IntoView {
     }
 }
 
-/// The header's button.
+/// The header's button, and beside it what the reader is doing, so that
+/// a batch read while the reader searches elsewhere is still seen to end
+/// (the line links to the report, in the library).
 #[component]
 pub fn AddButton() -> impl IntoView {
+    let documents = use_context::<Documents>();
+    let line = move || {
+        let d = documents?;
+        let text = match d.status.get() {
+            Status::Idle | Status::Failed(_) => d.reports.with(|r| {
+                (!r.is_empty()).then(|| {
+                    let joined = r.iter().filter(|x| x.document.is_some()).count();
+                    format!("{joined} of {} file{} added", r.len(), plural(r.len()))
+                })
+            })?,
+            Status::Working(what) => what,
+            Status::Reading { done, total } => {
+                format!("Reading {done} of {total} file{}…", plural(total as usize))
+            }
+        };
+        Some(view! { <a href="#/" title="The report on each file, in the library">{text}</a> })
+    };
     Documents::available().then(|| {
         view! {
             <button type="button" class="add-documents" on:click=|_| open_picker()>
                 "Add documents"
             </button>
+            <span class="add-status">{line}</span>
         }
     })
 }
