@@ -2,12 +2,15 @@
 // every view of the explorer — library, instrument, similar language,
 // search with results and with none, what cites a resolution, the
 // pictures (their tables open), a comparison, an alignment, the
-// reader's list, the shortcuts panel, a page not found — in the light and
+// reader's list, the shortcuts panel, a page not found, the panel of
+// added documents with its report, the facet Source — in the light and
 // the dark colour scheme, 1280 and 360 px wide. No rule is disabled.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, audit, shared, watchedPage } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, ROOT, audit, shared, watchedPage } from './harness.mjs';
 
 const held = shared(DIST, { before, after });
 
@@ -74,6 +77,27 @@ const VIEWS = [
     },
   },
   { name: 'not-found', hash: '#/i/no-such-instrument', ready: 'h1' },
+  // Last: what follows sees the added document.
+  {
+    name: 'documents',
+    hash: '#/',
+    ready: 'li.entry',
+    act: async (page) => {
+      const buffer = await readFile(join(ROOT, 'corpus', 'ccpcj-strengthening-measures.txt'));
+      await page.locator('#add-documents-input').setInputFiles([
+        { name: 'my-draft.txt', mimeType: 'text/plain', buffer },
+        { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7') },
+      ]);
+      await page.waitForFunction(() => /1 of 2 files added/.test(document.querySelector('.reports')?.textContent ?? ''), null, { timeout: 60_000 });
+      await page.locator('ul.added > li').first().waitFor();
+    },
+  },
+  {
+    name: 'search-source',
+    hash: '#/search?q=trafficking',
+    ready: 'ol.results > li.result',
+    act: async (page) => page.locator('fieldset.facet legend', { hasText: 'Source' }).waitFor(),
+  },
 ];
 
 for (const scheme of ['light', 'dark']) {
