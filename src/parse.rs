@@ -493,7 +493,12 @@ impl<'a> Parser<'a> {
                 let expected = d.last_number.map_or(1, |n| n + 1);
                 if !open_complete && *number != expected {
                     Step::Continue
-                } else if d.closed && *number != expected {
+                } else if d.closed
+                    && *number != expected
+                    && !(*number == 1 && !d.heading.is_empty())
+                {
+                    // A section that ends with "." is followed by the
+                    // headings of the next, numbered again from 1.
                     Step::End
                 } else {
                     Step::Paragraph(Part::Operative, Some(*number))
@@ -569,18 +574,49 @@ impl<'a> Parser<'a> {
     /// is never followed by the next number.
     fn heads_next_paragraph(&self, d: &Draft, i: usize) -> bool {
         let text = &self.texts[i];
-        if is_complete(text) || text.plain.is_empty() || !is_short(&text.plain) {
+        if text.plain.is_empty() {
+            return false;
+        }
+        if self.opens_section(d, i) {
+            return true;
+        }
+        if is_complete(text) || !is_short(&text.plain) {
             return false;
         }
         let expected = d.last_number.map_or(1, |n| n + 1);
-        // Headings in a row ("I", "Prevention") head the same paragraph.
-        let next = (i + 1..self.content.len().min(i + 4)).find(|&k| {
+        // Headings in a row ("Part I", "Overall policymaking", "Section 1",
+        // its title) head the same paragraph.
+        let next = (i + 1..self.content.len().min(i + 1 + MAX_HEADINGS)).find(|&k| {
             !matches!(self.content[k].kind, BlockKind::Text if !is_complete(&self.texts[k])
                 && is_short(&self.texts[k].plain))
         });
         next.is_some_and(|k| {
             matches!(self.content[k].kind, BlockKind::Numbered { number } if number == expected)
         })
+    }
+
+    /// A block of a new section: operative paragraphs numbered again from
+    /// 1 follow within a few blocks, after text only ("II", "Financial
+    /// performance report", "Recalling …,", "Having considered …,", then
+    /// "1. Takes note"). Its title and preamble head the section's first
+    /// paragraph, as the UN's markup has them. After a colon, numbered text
+    /// is the quotation or list the colon announces, not a section.
+    fn opens_section(&self, d: &Draft, i: usize) -> bool {
+        if d.part != Part::Operative
+            || d.last_number.is_none()
+            || d.open_text()
+                .is_some_and(|t| last_significant(&t.plain) == Some(':'))
+        {
+            return false;
+        }
+        (i + 1..self.content.len().min(i + 1 + QUOTED_BLOCKS))
+            .take_while(|&k| self.header_at(k).is_none())
+            .find_map(|k| match self.content[k].kind {
+                BlockKind::Numbered { number } => Some(number == 1),
+                BlockKind::Text | BlockKind::Heading => None,
+                _ => Some(false),
+            })
+            .unwrap_or(false)
     }
 
     /// Whether the operative paragraph numbered next comes within a few
@@ -946,9 +982,13 @@ fn opens_with_lead(text: &Text, part: Part) -> bool {
 /// before the next number.
 const QUOTED_BLOCKS: usize = 8;
 
-/// The longest heading, in words: "Role of the Department of Global
-/// Communications in enhancing understanding among nations" is 14.
-const MAX_HEADING_WORDS: usize = 24;
+/// The most headings in a row before one paragraph.
+const MAX_HEADINGS: usize = 6;
+
+/// The longest heading, in words: "Conditions of service and compensation
+/// for officials other than Secretariat officials: members of the
+/// International Court of Justice …" (A/RES/80/243, section I) is 31.
+const MAX_HEADING_WORDS: usize = 40;
 
 /// An unnumbered operative paragraph: an operative lead of the table (and
 /// no preambular one), and the paragraph ends with "." or ":".
