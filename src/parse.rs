@@ -541,6 +541,19 @@ impl<'a> Parser<'a> {
         if self.heads_next_paragraph(d, i) {
             return Step::Heading;
         }
+        // "1.1 . Raise awareness …", "Action 3. We will end hunger …": an
+        // item numbered in a scheme of its own, between or after numbered
+        // paragraphs, is a paragraph of its own, its label kept in its text.
+        if d.part == Part::Operative
+            && opens_item(&text.plain)
+            && (!d.closed
+                || !d.heading.is_empty()
+                || d.last_paragraph()
+                    .is_some_and(|p| p.number.is_none() && opens_item(&p.text.plain))
+                || self.number_follows(d, i))
+        {
+            return Step::Paragraph(Part::Operative, None);
+        }
         // A paragraph that quotes replacement text ("… to read: The
         // General Assembly shall meet … day.") seems to end with the
         // quotation's full stop; the instrument goes on if the next number
@@ -590,8 +603,10 @@ impl<'a> Parser<'a> {
             !matches!(self.content[k].kind, BlockKind::Text if !is_complete(&self.texts[k])
                 && is_short(&self.texts[k].plain))
         });
-        next.is_some_and(|k| {
-            matches!(self.content[k].kind, BlockKind::Numbered { number } if number == expected)
+        next.is_some_and(|k| match self.content[k].kind {
+            BlockKind::Numbered { number } => number == expected,
+            BlockKind::Text => d.part == Part::Operative && opens_item(&self.texts[k].plain),
+            _ => false,
         })
     }
 
@@ -998,6 +1013,45 @@ fn opens_unnumbered_operative(text: &Text) -> bool {
     matches!(last_significant(&text.plain), Some('.' | ':'))
         && leads::match_lead(&text.plain, Part::Operative).is_some()
         && leads::match_lead(&text.plain, Part::Preambular).is_none()
+}
+
+/// Whether a block opens with the label of an item numbered in a scheme
+/// of its own, not the operative paragraphs' numbers: a decimal number
+/// ("1.1 . Raise", "2.10. Promote", "3.4 Enhance") or a capitalised word
+/// and a number with a full stop ("Action 3. We will", "Action 13 . We").
+fn opens_item(plain: &str) -> bool {
+    let b = plain.as_bytes();
+    let digits = |from: usize| {
+        b[from.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let first = digits(0);
+    if first > 0 && first <= 2 && b.get(first) == Some(&b'.') {
+        let second = digits(first + 1);
+        if second == 0 || second > 2 {
+            return false;
+        }
+        let rest = plain[first + 1 + second..].trim_start_matches(['.', ' ']);
+        let label_len = plain.len() - rest.len();
+        return rest.starts_with(char::is_uppercase)
+            && plain[first + 1 + second..label_len].contains(' ');
+    }
+    let word = plain.split(' ').next().unwrap_or_default();
+    let Some(rest) = plain.get(word.len() + 1..) else {
+        return false;
+    };
+    let n = digits(word.len() + 1);
+    word.len() >= 3
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word[1..].bytes().all(|c| c.is_ascii_lowercase())
+        && n > 0
+        && n <= 3
+        && rest[n..]
+            .trim_start_matches(' ')
+            .strip_prefix(". ")
+            .is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
 /// At most [`MAX_HEADING_WORDS`] words, counted no further than that.
