@@ -20,16 +20,20 @@
 //!
 //! ```text
 //! document     = { instrument | unassigned } ;
-//! instrument   = header , { preambular } , { [ heading ] , operative } , [ adoption ] ;
-//! heading      = short line, no closing punctuation, before the next number ;
+//! instrument   = header , { preambular } , { { heading } , operative } , [ adoption ] ;
+//! heading      = short line, no closing punctuation, before the next number or item
+//!              | section-block ;
+//! section-block = text before operative paragraphs numbered again from 1 ;
+//!                (* "II", "Financial performance report", "Recalling …," *)
 //! header       = designation , { title } , [ body-line ]
 //!              | { title } , body-line ;                 (* at most 3 titles *)
 //! designation  = ( "Resolution" | "Decision" ) , [ symbol ]      (* "Resolution 33/1" *)
 //!              | symbol , ". " , title ;                 (* "78/228. Title" *)
 //! body-line    = "The " , Body Name , "," ;             (* "The General Assembly," *)
 //! preambular   = lead-phrase , text , { subparagraph } ;
-//! operative    = [ number , "." ] , lead-verb , text , { subparagraph } ;
+//! operative    = [ number , "." ] , lead-verb , text , { subparagraph }
 //!                (* unnumbered: the only one, ending "." or ":" *)
+//!              | item-label , text ;                    (* "1.1 . Raise", "Action 3. We will" *)
 //! subparagraph = label , text , { subparagraph } ;       (* (a) → (i) → a. → i. *)
 //! adoption     = ordinal , [ "plenary" ] , "meeting" , [ date ] ;
 //! furniture    = rule | footnote ;                       (* anywhere between blocks *)
@@ -43,7 +47,10 @@
 //! start with a lead phrase (preamble) or a number (operative) and the
 //! block has neither. Preambular versus operative is decided by the number,
 //! never by italics. An operative paragraph that ends with "." closes the
-//! instrument; what follows belongs to it only if it continues it.
+//! instrument; what follows belongs to it only if it continues it, or if
+//! the next number, an item or a section numbered again from 1 follows.
+//! Whether an unnumbered paragraph ends as an operative one does is read
+//! at its end, past any page break inside it.
 //!
 //! Nothing is dropped: text outside every instrument is kept as unassigned
 //! passages, footnotes are attached to the instrument that cites them, and
@@ -530,7 +537,7 @@ impl<'a> Parser<'a> {
         if d.open == Open::Nothing {
             // "Recommends … the adoption of the following draft resolution:"
             // straight after the body line: an operative paragraph alone.
-            if d.part == Part::Preambular && opens_unnumbered_operative(text) {
+            if d.part == Part::Preambular && self.opens_unnumbered_operative(i) {
                 return Step::Paragraph(Part::Operative, None);
             }
             return Step::Paragraph(d.part, None);
@@ -566,7 +573,7 @@ impl<'a> Parser<'a> {
             // it: after the preamble, an operative lead ("Takes note",
             // "Decides") whose paragraph ends as operative ones do (a
             // preambular one ends with a comma) opens the operative part.
-            Part::Preambular if opens_unnumbered_operative(text) => {
+            Part::Preambular if self.opens_unnumbered_operative(i) => {
                 Step::Paragraph(Part::Operative, None)
             }
             Part::Preambular if opens_with_lead(text, Part::Preambular) => {
@@ -632,6 +639,29 @@ impl<'a> Parser<'a> {
                 _ => Some(false),
             })
             .unwrap_or(false)
+    }
+
+    /// An unnumbered operative paragraph: an operative lead of the table
+    /// (and no preambular one), and the paragraph ends with "." or ":" —
+    /// the paragraph as a page break may have cut it: its first block and
+    /// the text blocks that continue it, up to one that ends as a unit does.
+    fn opens_unnumbered_operative(&self, i: usize) -> bool {
+        let mut end = i;
+        while !is_complete(&self.texts[end])
+            && end - i < UNIT_BLOCKS
+            && self
+                .content
+                .get(end + 1)
+                .is_some_and(|b| matches!(b.kind, BlockKind::Text))
+        {
+            end += 1;
+        }
+        // The ending first: a look at the last characters; the leads are
+        // a search of the table.
+        let plain = &self.texts[i].plain;
+        matches!(last_significant(&self.texts[end].plain), Some('.' | ':'))
+            && leads::match_lead(plain, Part::Operative).is_some()
+            && leads::match_lead(plain, Part::Preambular).is_none()
     }
 
     /// Whether the operative paragraph numbered next comes within a few
@@ -997,6 +1027,10 @@ fn opens_with_lead(text: &Text, part: Part) -> bool {
 /// before the next number.
 const QUOTED_BLOCKS: usize = 8;
 
+/// The most blocks a page break and its footnotes cut one paragraph into,
+/// looked at to find where it ends.
+const UNIT_BLOCKS: usize = 4;
+
 /// The most headings in a row before one paragraph.
 const MAX_HEADINGS: usize = 6;
 
@@ -1004,16 +1038,6 @@ const MAX_HEADINGS: usize = 6;
 /// for officials other than Secretariat officials: members of the
 /// International Court of Justice …" (A/RES/80/243, section I) is 31.
 const MAX_HEADING_WORDS: usize = 40;
-
-/// An unnumbered operative paragraph: an operative lead of the table (and
-/// no preambular one), and the paragraph ends with "." or ":".
-fn opens_unnumbered_operative(text: &Text) -> bool {
-    // The ending first: a look at the last characters; the leads are a
-    // search of the table.
-    matches!(last_significant(&text.plain), Some('.' | ':'))
-        && leads::match_lead(&text.plain, Part::Operative).is_some()
-        && leads::match_lead(&text.plain, Part::Preambular).is_none()
-}
 
 /// Whether a block opens with the label of an item numbered in a scheme
 /// of its own, not the operative paragraphs' numbers: a decimal number

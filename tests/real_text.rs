@@ -345,8 +345,9 @@ fn real_texts_of_every_body_parse_as_the_un_marks_them_up() {
             println!("{e}");
         }
     }
-    // The floor: today's agreement, so that the parser can only get
-    // better (the goal is 99.5 % per body, see the parser issue).
+    // The floor: the goal of the parser issue, 99.5 % per body, reached
+    // on every file and on the suite's tenth; the parser can only get
+    // better.
     for (body, t) in &by_body {
         let floor = match body.as_str() {
             "GA" => FLOOR_GA,
@@ -361,6 +362,44 @@ fn real_texts_of_every_body_parse_as_the_un_marks_them_up() {
     }
 }
 
-const FLOOR_GA: f64 = 98.2;
-const FLOOR_HRC: f64 = 99.2;
-const FLOOR_ECOSOC: f64 = 98.9;
+const FLOOR_GA: f64 = 99.5;
+const FLOOR_HRC: f64 = 99.5;
+const FLOOR_ECOSOC: f64 = 99.5;
+
+/// Golden outlines of real texts of the structures the parser learned
+/// from this test, each written as text in one fixed style, parsed, and
+/// checked by eye against its XML: sections numbered again from 1 under
+/// headings ("I", a title of 31 words) after the preamble (A/RES/80/243);
+/// headings "I. Introduction" and "Overarching objective 1: …" over items
+/// numbered "1.1 .", "1.2 ." between numbered paragraphs (A/RES/76/3);
+/// a single unnumbered "Recommends … the following draft resolution:"
+/// cut by a page break and its footnotes (ECOSOC 2023/24).
+#[test]
+fn real_texts_of_new_shapes_parse_to_their_reviewed_outlines() {
+    let files = [
+        (
+            "text-ga-80-243",
+            "ga/80session/A_RES_80_243-2521248E.xml",
+            0,
+        ),
+        ("text-ga-76-3", "ga/76session/A_RES_76_3_E.xml", 0),
+        (
+            "text-ecosoc-2023-24",
+            "ecosoc/2023/E_RES_2023_24-2314955E.xml",
+            8,
+        ),
+    ];
+    for (name, path, seed) in files {
+        let path = common::un_akn_dir().join(path);
+        let src = std::fs::read_to_string(&path).unwrap();
+        let xml = akn::import("real.xml", &src).expect("imports");
+        let inst = xml
+            .instruments
+            .iter()
+            .find(|i| !i.symbol.as_deref().is_some_and(|s| s.contains(", annex")))
+            .expect("an instrument");
+        let text = to_text(inst, &Style::varied(seed));
+        let doc = parse::parse_document(&format!("{name}.txt"), &text);
+        insta::assert_snapshot!(name, clause_explorer::outline::outline(&doc));
+    }
+}
