@@ -20,16 +20,20 @@
 //!
 //! ```text
 //! document     = { instrument | unassigned } ;
-//! instrument   = header , { preambular } , { [ heading ] , operative } , [ adoption ] ;
-//! heading      = short line, no closing punctuation, before the next number ;
+//! instrument   = header , { preambular } , { { heading } , operative } , [ adoption ] ;
+//! heading      = short line, no closing punctuation, before the next number or item
+//!              | section-block ;
+//! section-block = text before operative paragraphs numbered again from 1 ;
+//!                (* "II", "Financial performance report", "Recalling …," *)
 //! header       = designation , { title } , [ body-line ]
 //!              | { title } , body-line ;                 (* at most 3 titles *)
 //! designation  = ( "Resolution" | "Decision" ) , [ symbol ]      (* "Resolution 33/1" *)
 //!              | symbol , ". " , title ;                 (* "78/228. Title" *)
 //! body-line    = "The " , Body Name , "," ;             (* "The General Assembly," *)
 //! preambular   = lead-phrase , text , { subparagraph } ;
-//! operative    = [ number , "." ] , lead-verb , text , { subparagraph } ;
+//! operative    = [ number , "." ] , lead-verb , text , { subparagraph }
 //!                (* unnumbered: the only one, ending "." or ":" *)
+//!              | item-label , text ;                    (* "1.1 . Raise", "Action 3. We will" *)
 //! subparagraph = label , text , { subparagraph } ;       (* (a) → (i) → a. → i. *)
 //! adoption     = ordinal , [ "plenary" ] , "meeting" , [ date ] ;
 //! furniture    = rule | footnote ;                       (* anywhere between blocks *)
@@ -43,7 +47,10 @@
 //! start with a lead phrase (preamble) or a number (operative) and the
 //! block has neither. Preambular versus operative is decided by the number,
 //! never by italics. An operative paragraph that ends with "." closes the
-//! instrument; what follows belongs to it only if it continues it.
+//! instrument; what follows belongs to it only if it continues it, or if
+//! the next number, an item or a section numbered again from 1 follows.
+//! Whether an unnumbered paragraph ends as an operative one does is read
+//! at its end, past any page break inside it.
 //!
 //! Nothing is dropped: text outside every instrument is kept as unassigned
 //! passages, footnotes are attached to the instrument that cites them, and
@@ -493,7 +500,12 @@ impl<'a> Parser<'a> {
                 let expected = d.last_number.map_or(1, |n| n + 1);
                 if !open_complete && *number != expected {
                     Step::Continue
-                } else if d.closed && *number != expected {
+                } else if d.closed
+                    && *number != expected
+                    && !(*number == 1 && !d.heading.is_empty())
+                {
+                    // A section that ends with "." is followed by the
+                    // headings of the next, numbered again from 1.
                     Step::End
                 } else {
                     Step::Paragraph(Part::Operative, Some(*number))
@@ -525,7 +537,7 @@ impl<'a> Parser<'a> {
         if d.open == Open::Nothing {
             // "Recommends … the adoption of the following draft resolution:"
             // straight after the body line: an operative paragraph alone.
-            if d.part == Part::Preambular && opens_unnumbered_operative(text) {
+            if d.part == Part::Preambular && self.opens_unnumbered_operative(i) {
                 return Step::Paragraph(Part::Operative, None);
             }
             return Step::Paragraph(d.part, None);
@@ -535,6 +547,19 @@ impl<'a> Parser<'a> {
         }
         if self.heads_next_paragraph(d, i) {
             return Step::Heading;
+        }
+        // "1.1 . Raise awareness …", "Action 3. We will end hunger …": an
+        // item numbered in a scheme of its own, between or after numbered
+        // paragraphs, is a paragraph of its own, its label kept in its text.
+        if d.part == Part::Operative
+            && opens_item(&text.plain)
+            && (!d.closed
+                || !d.heading.is_empty()
+                || d.last_paragraph()
+                    .is_some_and(|p| p.number.is_none() && opens_item(&p.text.plain))
+                || self.number_follows(d, i))
+        {
+            return Step::Paragraph(Part::Operative, None);
         }
         // A paragraph that quotes replacement text ("… to read: The
         // General Assembly shall meet … day.") seems to end with the
@@ -548,7 +573,7 @@ impl<'a> Parser<'a> {
             // it: after the preamble, an operative lead ("Takes note",
             // "Decides") whose paragraph ends as operative ones do (a
             // preambular one ends with a comma) opens the operative part.
-            Part::Preambular if opens_unnumbered_operative(text) => {
+            Part::Preambular if self.opens_unnumbered_operative(i) => {
                 Step::Paragraph(Part::Operative, None)
             }
             Part::Preambular if opens_with_lead(text, Part::Preambular) => {
@@ -569,18 +594,74 @@ impl<'a> Parser<'a> {
     /// is never followed by the next number.
     fn heads_next_paragraph(&self, d: &Draft, i: usize) -> bool {
         let text = &self.texts[i];
-        if is_complete(text) || text.plain.is_empty() || !is_short(&text.plain) {
+        if text.plain.is_empty() {
+            return false;
+        }
+        if self.opens_section(d, i) {
+            return true;
+        }
+        if is_complete(text) || !is_short(&text.plain) {
             return false;
         }
         let expected = d.last_number.map_or(1, |n| n + 1);
-        // Headings in a row ("I", "Prevention") head the same paragraph.
-        let next = (i + 1..self.content.len().min(i + 4)).find(|&k| {
+        // Headings in a row ("Part I", "Overall policymaking", "Section 1",
+        // its title) head the same paragraph.
+        let next = (i + 1..self.content.len().min(i + 1 + MAX_HEADINGS)).find(|&k| {
             !matches!(self.content[k].kind, BlockKind::Text if !is_complete(&self.texts[k])
                 && is_short(&self.texts[k].plain))
         });
-        next.is_some_and(|k| {
-            matches!(self.content[k].kind, BlockKind::Numbered { number } if number == expected)
+        next.is_some_and(|k| match self.content[k].kind {
+            BlockKind::Numbered { number } => number == expected,
+            BlockKind::Text => d.part == Part::Operative && opens_item(&self.texts[k].plain),
+            _ => false,
         })
+    }
+
+    /// A block of a new section: operative paragraphs numbered again from
+    /// 1 follow within a few blocks, after text only ("II", "Financial
+    /// performance report", "Recalling …,", "Having considered …,", then
+    /// "1. Takes note"). Its title and preamble head the section's first
+    /// paragraph, as the UN's markup has them. After a colon, numbered text
+    /// is the quotation or list the colon announces, not a section.
+    fn opens_section(&self, d: &Draft, i: usize) -> bool {
+        if d.part != Part::Operative
+            || d.last_number.is_none()
+            || d.open_text()
+                .is_some_and(|t| last_significant(&t.plain) == Some(':'))
+        {
+            return false;
+        }
+        (i + 1..self.content.len().min(i + 1 + QUOTED_BLOCKS))
+            .take_while(|&k| self.header_at(k).is_none())
+            .find_map(|k| match self.content[k].kind {
+                BlockKind::Numbered { number } => Some(number == 1),
+                BlockKind::Text | BlockKind::Heading => None,
+                _ => Some(false),
+            })
+            .unwrap_or(false)
+    }
+
+    /// An unnumbered operative paragraph: an operative lead of the table
+    /// (and no preambular one), and the paragraph ends with "." or ":" —
+    /// the paragraph as a page break may have cut it: its first block and
+    /// the text blocks that continue it, up to one that ends as a unit does.
+    fn opens_unnumbered_operative(&self, i: usize) -> bool {
+        let mut end = i;
+        while !is_complete(&self.texts[end])
+            && end - i < UNIT_BLOCKS
+            && self
+                .content
+                .get(end + 1)
+                .is_some_and(|b| matches!(b.kind, BlockKind::Text))
+        {
+            end += 1;
+        }
+        // The ending first: a look at the last characters; the leads are
+        // a search of the table.
+        let plain = &self.texts[i].plain;
+        matches!(last_significant(&self.texts[end].plain), Some('.' | ':'))
+            && leads::match_lead(plain, Part::Operative).is_some()
+            && leads::match_lead(plain, Part::Preambular).is_none()
     }
 
     /// Whether the operative paragraph numbered next comes within a few
@@ -946,18 +1027,55 @@ fn opens_with_lead(text: &Text, part: Part) -> bool {
 /// before the next number.
 const QUOTED_BLOCKS: usize = 8;
 
-/// The longest heading, in words: "Role of the Department of Global
-/// Communications in enhancing understanding among nations" is 14.
-const MAX_HEADING_WORDS: usize = 24;
+/// The most blocks a page break and its footnotes cut one paragraph into,
+/// looked at to find where it ends.
+const UNIT_BLOCKS: usize = 4;
 
-/// An unnumbered operative paragraph: an operative lead of the table (and
-/// no preambular one), and the paragraph ends with "." or ":".
-fn opens_unnumbered_operative(text: &Text) -> bool {
-    // The ending first: a look at the last characters; the leads are a
-    // search of the table.
-    matches!(last_significant(&text.plain), Some('.' | ':'))
-        && leads::match_lead(&text.plain, Part::Operative).is_some()
-        && leads::match_lead(&text.plain, Part::Preambular).is_none()
+/// The most headings in a row before one paragraph.
+const MAX_HEADINGS: usize = 6;
+
+/// The longest heading, in words: "Conditions of service and compensation
+/// for officials other than Secretariat officials: members of the
+/// International Court of Justice …" (A/RES/80/243, section I) is 31.
+const MAX_HEADING_WORDS: usize = 40;
+
+/// Whether a block opens with the label of an item numbered in a scheme
+/// of its own, not the operative paragraphs' numbers: a decimal number
+/// ("1.1 . Raise", "2.10. Promote", "3.4 Enhance") or a capitalised word
+/// and a number with a full stop ("Action 3. We will", "Action 13 . We").
+fn opens_item(plain: &str) -> bool {
+    let b = plain.as_bytes();
+    let digits = |from: usize| {
+        b[from.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let first = digits(0);
+    if first > 0 && first <= 2 && b.get(first) == Some(&b'.') {
+        let second = digits(first + 1);
+        if second == 0 || second > 2 {
+            return false;
+        }
+        let rest = plain[first + 1 + second..].trim_start_matches(['.', ' ']);
+        let label_len = plain.len() - rest.len();
+        return rest.starts_with(char::is_uppercase)
+            && plain[first + 1 + second..label_len].contains(' ');
+    }
+    let word = plain.split(' ').next().unwrap_or_default();
+    let Some(rest) = plain.get(word.len() + 1..) else {
+        return false;
+    };
+    let n = digits(word.len() + 1);
+    word.len() >= 3
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word[1..].bytes().all(|c| c.is_ascii_lowercase())
+        && n > 0
+        && n <= 3
+        && rest[n..]
+            .trim_start_matches(' ')
+            .strip_prefix(". ")
+            .is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
 /// At most [`MAX_HEADING_WORDS`] words, counted no further than that.

@@ -203,7 +203,16 @@ impl Writer<'_> {
             let inner = t.plain.get(e.start..e.end).unwrap_or_default();
             let start = e.start + (inner.len() - inner.trim_start().len());
             let end = e.end - (inner.len() - inner.trim_end().len());
-            if start < end {
+            // Italics that a conversion cannot show as `*…*` are written
+            // plain: on punctuation alone (an italic comma looks like any
+            // other), or beginning or ending inside a word ("Saf*er*Guard",
+            // where stars are text).
+            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            let visible = start < end
+                && t.plain[start..end].chars().any(char::is_alphanumeric)
+                && !word(t.plain[..start].chars().next_back())
+                && !word(t.plain[end..].chars().next());
+            if visible {
                 opens.push(start);
                 closes.push(end);
             }
@@ -213,9 +222,6 @@ impl Writer<'_> {
                 closes.remove(0);
                 trim_into(&mut out);
                 out.push('*');
-                if c != ' ' && !c.is_ascii_punctuation() {
-                    out.push(' ');
-                }
             }
             while let Some(m) = marks.next_if(|m| m.at == i) {
                 out.push_str(&self.mark(&m.mark));

@@ -97,7 +97,8 @@ pub fn adopted_by(plain: &str) -> Option<Option<u16>> {
 }
 
 /// The adoption line that follows an instrument: "7th meeting", "50th
-/// plenary meeting, 19 December 2023". Returns the year when it names one.
+/// plenary meeting, 19 December 2023", "69th (resumed) plenary meeting".
+/// Returns the year when it names one.
 pub fn adoption(plain: &str) -> Option<Option<u16>> {
     let (ordinal, rest) = plain.split_once(' ')?;
     let digits = ordinal.bytes().take_while(u8::is_ascii_digit).count();
@@ -105,6 +106,8 @@ pub fn adoption(plain: &str) -> Option<Option<u16>> {
     if digits == 0 || !matches!(suffix, "st" | "nd" | "rd" | "th") {
         return None;
     }
+    // "69th (resumed) plenary meeting": a meeting of a resumed session.
+    let rest = rest.strip_prefix("(resumed) ").unwrap_or(rest);
     let rest = rest.strip_prefix("plenary ").unwrap_or(rest);
     if !rest.starts_with("meeting") || plain.split(' ').count() > 10 {
         return None;
@@ -182,6 +185,10 @@ mod tests {
             Some(Some(2023))
         );
         assert_eq!(adoption("7th meeting"), Some(None));
+        assert_eq!(
+            adoption("69th (resumed) plenary meeting 30 December 2025"),
+            Some(Some(2025))
+        );
         assert_eq!(adoption("5th session of the Commission"), None);
     }
 }
