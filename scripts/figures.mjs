@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DIST, launch, printKeystrokes, serve, typeAndMeasure } from '../tests/e2e/harness.mjs';
 import { QUERIES } from './keystrokes.mjs';
 
-const RUNS = 5;
+const RUNS = Number(process.env.FIGURES_RUNS ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /// Keystroke to screen (see `typeAndMeasure`): real queries typed

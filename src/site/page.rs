@@ -110,6 +110,9 @@ pub fn single_file(shell: &Shell, corpus_file: &[u8], collection: &Collection) -
     let corpus = b64.encode(corpus_file);
     // The document reader runs from a `blob:` URL made in the page: the
     // only thing besides the page's own blocks that the policy lets run.
+    // Its blocks come last and the app's module is `async`, so the app
+    // starts as soon as its own blocks are parsed, not after the reader's
+    // half megabyte (a deferred module would wait for the whole file).
     let (worker_src, worker_blocks) = match &shell.worker {
         Some(w) => (
             " worker-src blob:;",
@@ -138,7 +141,7 @@ pub fn single_file(shell: &Shell, corpus_file: &[u8], collection: &Collection) -
          <style>{style}</style>\n</head>\n<body>\n{NOSCRIPT}\n{LOADING}\n\
          {WASM_OPEN}{wasm}{BLOCK_CLOSE}\n\
          {CORPUS_OPEN}{corpus}{BLOCK_CLOSE}\n\
-         {worker_blocks}<script type=\"module\">{script}</script>\n</body>\n</html>\n"
+         <script type=\"module\" async>{script}</script>\n{worker_blocks}</body>\n</html>\n"
     )
 }
 

@@ -27,6 +27,10 @@ fn the_document_reader_reads_back_from_a_single_file_and_only_it_may_run_from_bl
     let corpus = Bundle::build(Corpus::default(), collection()).to_file();
     let html = single_file(&shell_with_worker(), &corpus, &collection());
     assert_eq!(Shell::from_single_file(&html).unwrap(), shell_with_worker());
+    // The app starts before the reader's blocks are parsed.
+    let app = html.find("<script type=\"module\" async>").unwrap();
+    assert!(app < html.find(page::marks::WORKER_GLUE_OPEN).unwrap());
+    assert!(app > html.find(page::marks::CORPUS_OPEN).unwrap());
     let csp = block(
         &html,
         "http-equiv=\"Content-Security-Policy\" content=\"",
@@ -98,7 +102,7 @@ fn the_single_files_policy_names_the_hash_of_each_inline_block() {
             base64::engine::general_purpose::STANDARD.encode(digest)
         )
     };
-    let script = block(&html, "<script type=\"module\">", "</script>");
+    let script = block(&html, "<script type=\"module\" async>", "</script>");
     let style = block(&html, "<style>", "</style>");
     assert!(
         csp.contains(&format!("script-src {} 'wasm-unsafe-eval'", sha(script))),
