@@ -241,3 +241,49 @@ test('bad input: each file its message, the others added, nothing already added 
   assert.equal(problems.outside.length, 0, `requests outside the page: ${problems.outside}`);
   assert.deepEqual(problems.errors, []);
 });
+
+test('a browser that cannot keep them says so; export, and import in another browser', async () => {
+  const a = await watchedPage(held.browser, held.server.origin);
+  // This browser refuses storage to the reader, as a private window or a
+  // partitioned iframe may: IndexedDB throws in the worker.
+  await a.context.route('**/worker.js', async (route) => {
+    const original = await route.fetch();
+    const body = "Object.defineProperty(self, 'indexedDB', { get() { throw new DOMException('refused for the test', 'SecurityError'); } });\n"
+      + await original.text();
+    await route.fulfill({ response: original, body });
+  });
+  await a.page.goto(held.server.url);
+  await a.page.getByRole('heading', { name: 'Your documents' }).waitFor();
+  const report = await add(a.page, [await file(files.txt), await file(files.docx)]);
+  assert.match(report, /2 of 2 files added/);
+  await a.page.waitForFunction(() => /cannot keep them here/.test(document.querySelector('.documents .storage')?.textContent ?? ''), null, { timeout: 30_000 });
+  assert.match(await a.page.locator('.documents .storage').textContent(), /save as one file or export them/);
+  await screenshot(a.page, 'documents-not-kept');
+  const [download] = await Promise.all([
+    a.page.waitForEvent('download', { timeout: 60_000 }),
+    a.page.getByRole('button', { name: 'Export added documents', exact: true }).click(),
+  ]);
+  const exported = join(OUT, download.suggestedFilename());
+  await download.saveAs(exported);
+  assert.match(download.suggestedFilename(), /\.zip$/);
+  assert.equal(a.problems.outside.length, 0, `requests outside: ${a.problems.outside}`);
+  await a.context.close();
+
+  // Another browser (a fresh profile): import, and both are back.
+  const b = await watchedPage(held.browser, held.server.origin);
+  await b.page.goto(held.server.url);
+  await b.page.getByRole('heading', { name: 'Your documents' }).waitFor();
+  const [chooser] = await Promise.all([
+    b.page.waitForEvent('filechooser'),
+    b.page.getByRole('button', { name: 'Import added documents', exact: true }).click(),
+  ]);
+  await chooser.setFiles(exported);
+  await b.page.waitForFunction(() => document.querySelectorAll('ul.added > li').length === 2, null, { timeout: 60_000 });
+  const names = await b.page.locator('ul.added > li').allTextContents();
+  assert.ok(names.some((t) => t.includes('ccpcj-children-and-ict.txt')), names.join(' | '));
+  assert.ok(names.some((t) => t.includes('ccpcj-33-1-excerpt.docx')), names.join(' | '));
+  assert.match(await b.page.locator('.documents .storage').textContent(), /Kept in this browser/);
+  assert.equal(b.problems.outside.length, 0, `requests outside: ${b.problems.outside}`);
+  assert.deepEqual(b.problems.errors, []);
+  await b.context.close();
+});
