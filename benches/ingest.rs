@@ -65,6 +65,26 @@ fn main() {
         best.0 * 1e3,
         best.1 * 1e3
     );
+    // Where the rebuild goes: each index of the bundle, over the corpus
+    // with the twenty files added.
+    let mut session = Session::new(prepared.bundle.clone());
+    let bundle = session.add(files.clone(), |_, _| {}).bundle;
+    let corpus = bundle.corpus.clone();
+    let time = |f: &dyn Fn()| {
+        let start = Instant::now();
+        f();
+        start.elapsed().as_secs_f64() * 1e3
+    };
+    let instruments: Vec<_> = corpus.instruments().collect();
+    println!(
+        "  of which: citation index {:.0} ms, search index {:.0} ms, similarity index {:.0} ms, reuse matrix ({} instruments) {:.0} ms, encoding {:.0} ms",
+        time(&|| drop(clause_explorer::refs::CitationIndex::build(&corpus))),
+        time(&|| drop(clause_explorer::search::SearchIndex::build(&corpus))),
+        time(&|| drop(clause_explorer::trail::SimilarityIndex::build(&corpus))),
+        instruments.len(),
+        time(&|| drop(clause_explorer::pictures::reuse_shares(&instruments))),
+        time(&|| drop(postcard::to_allocvec(&bundle).unwrap())),
+    );
     let docx =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/docx/ccpcj-33-1-excerpt.docx");
     if let Ok(bytes) = std::fs::read(&docx) {

@@ -243,6 +243,41 @@ pub fn align_with(first: &Instrument, second: &Instrument, settings: &Settings) 
     Alignment { rows, summary }
 }
 
+/// An instrument made ready to be aligned with many others (its words
+/// cut into shingles once), for [`paired_paragraphs`].
+pub struct Prepared(units::Prepared);
+
+/// Prepares an instrument for [`paired_paragraphs`].
+pub fn prepare(inst: &Instrument) -> Prepared {
+    Prepared(units::prepare(inst, &Settings::DEFAULT))
+}
+
+/// The paragraphs of each instrument that [`align`] pairs (itself or a
+/// piece of it) with a clause of the other, as (part, paragraph index):
+/// what an alignment's paired rows name, without the word diffs that
+/// drawing the rows needs. The reuse matrix asks this of every pair of
+/// instruments.
+pub fn paired_paragraphs(
+    first: &Prepared,
+    second: &Prepared,
+) -> [std::collections::BTreeSet<(Part, usize)>; 2] {
+    let settings = &Settings::DEFAULT;
+    let [units_a, units_b] = units::weigh_pair(&first.0, &second.0, settings);
+    let mut paired = [
+        std::collections::BTreeSet::new(),
+        std::collections::BTreeSet::new(),
+    ];
+    for part in [Part::Preambular, Part::Operative] {
+        let a: Vec<&units::Unit> = units_a.iter().filter(|u| u.part == part).collect();
+        let b: Vec<&units::Unit> = units_b.iter().filter(|u| u.part == part).collect();
+        for (i, j, _) in pairing::pair(&a, &b, settings) {
+            paired[0].insert((part, a[i].place.paragraph));
+            paired[1].insert((part, b[j].place.paragraph));
+        }
+    }
+    paired
+}
+
 /// The pairing score of every clause of one part of the first instrument
 /// against every clause of the same part of the second (whole paragraphs
 /// and their pieces), for inspection and tuning, highest first.

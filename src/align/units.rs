@@ -94,18 +94,20 @@ struct Raw {
     shingles: Vec<(u64, bool)>,
 }
 
-/// The units of both instruments, in reading order.
-pub(super) fn units(
-    first: &Instrument,
-    second: &Instrument,
-    settings: &Settings,
-) -> [Vec<Unit>; 2] {
-    let n = settings.shingle_words.clamp(1, 4);
-    let raw = [raw_units(first, n), raw_units(second, n)];
-    // Document frequency over whole paragraphs.
+/// One instrument's units before weighing, which depends on the other
+/// instrument: computed once when one instrument is aligned with many.
+pub(super) struct Prepared {
+    raw: Vec<Raw>,
+    paragraphs: usize,
+    /// The shingles of whole paragraphs with the number of paragraphs
+    /// holding each, sorted by shingle.
+    frequency: Vec<(u64, u32)>,
+}
+
+pub(super) fn prepare(inst: &Instrument, settings: &Settings) -> Prepared {
+    let raw = raw_units(inst, settings.shingle_words.clamp(1, 4));
     let mut all: Vec<u64> = raw
         .iter()
-        .flatten()
         .filter(|u| u.place.piece == Piece::Whole)
         .flat_map(|u| u.shingles.iter().map(|&(h, _)| h))
         .collect();
@@ -117,7 +119,62 @@ pub(super) fn units(
             _ => frequency.push((h, 1)),
         }
     }
-    let paragraphs = first.paragraphs().count() + second.paragraphs().count();
+    Prepared {
+        raw,
+        paragraphs: inst.paragraphs().count(),
+        frequency,
+    }
+}
+
+/// Two sorted frequency lists as one: the counts of shared shingles added.
+fn merged(a: &[(u64, u32)], b: &[(u64, u32)]) -> Vec<(u64, u32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// The units of both instruments, in reading order.
+pub(super) fn units(
+    first: &Instrument,
+    second: &Instrument,
+    settings: &Settings,
+) -> [Vec<Unit>; 2] {
+    weigh_pair(
+        &prepare(first, settings),
+        &prepare(second, settings),
+        settings,
+    )
+}
+
+/// The units of two prepared instruments, weighed by rarity over both.
+pub(super) fn weigh_pair(
+    first: &Prepared,
+    second: &Prepared,
+    settings: &Settings,
+) -> [Vec<Unit>; 2] {
+    let raw = [&first.raw, &second.raw];
+    // Document frequency over whole paragraphs of both.
+    let frequency = merged(&first.frequency, &second.frequency);
+    let paragraphs = first.paragraphs + second.paragraphs;
     // The rarity of a shingle held by `df` paragraphs, for every `df`.
     let rarity: Vec<f32> = (0..=paragraphs)
         .map(|df| {
@@ -127,7 +184,7 @@ pub(super) fn units(
         })
         .collect();
     let name_weight = settings.name_weight.clamp(0.0, 1.0);
-    let weigh = |u: Raw| -> Unit {
+    let weigh = |u: &Raw| -> Unit {
         let shingles: Vec<(u64, f32)> = u
             .shingles
             .iter()
@@ -148,7 +205,7 @@ pub(super) fn units(
             total,
         }
     };
-    raw.map(|units| units.into_iter().map(weigh).collect())
+    raw.map(|units| units.iter().map(weigh).collect())
 }
 
 fn raw_units(inst: &Instrument, n: usize) -> Vec<Raw> {

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::align::{align, Alignment, Status};
+use crate::align::{paired_paragraphs, prepare};
 use crate::model::{Instrument, Part};
 
 /// `shares[a][b]`: the share (0.0 to 1.0) of instrument `a`'s paragraphs,
@@ -39,41 +39,18 @@ use crate::model::{Instrument, Part};
 /// ```
 pub fn reuse_shares(instruments: &[&Instrument]) -> Vec<Vec<f32>> {
     let n = instruments.len();
+    let prepared: Vec<_> = instruments.iter().map(|i| prepare(i)).collect();
     let mut shares = vec![vec![0.0; n]; n];
     for i in 0..n {
         shares[i][i] = 1.0;
         for j in i + 1..n {
             let (a, b) = (instruments[i], instruments[j]);
-            let alignment = align(a, b);
-            shares[i][j] = share(paired(&alignment, Side::First), a);
-            shares[j][i] = share(paired(&alignment, Side::Second), b);
+            let [in_a, in_b] = paired_paragraphs(&prepared[i], &prepared[j]);
+            shares[i][j] = share(in_a, a);
+            shares[j][i] = share(in_b, b);
         }
     }
     shares
-}
-
-/// Which instrument of an alignment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Side {
-    First,
-    Second,
-}
-
-/// The paragraphs of one side that a pair of the alignment involves.
-fn paired(alignment: &Alignment, side: Side) -> BTreeSet<(Part, usize)> {
-    alignment
-        .rows
-        .iter()
-        .filter(|r| matches!(r.status, Status::Identical | Status::Changed))
-        .filter(|r| r.first.is_some() && r.second.is_some())
-        .filter_map(|r| {
-            let place = match side {
-                Side::First => r.first,
-                Side::Second => r.second,
-            }?;
-            Some((r.part, place.paragraph))
-        })
-        .collect()
 }
 
 fn share(paired: BTreeSet<(Part, usize)>, inst: &Instrument) -> f32 {
@@ -82,5 +59,60 @@ fn share(paired: BTreeSet<(Part, usize)>, inst: &Instrument) -> f32 {
         0.0
     } else {
         paired.len() as f32 / total as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::{align, Alignment, Status};
+
+    /// Which instrument of an alignment.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    enum Side {
+        First,
+        Second,
+    }
+
+    /// The paragraphs of one side that a pair of the alignment involves.
+    fn paired(alignment: &Alignment, side: Side) -> BTreeSet<(Part, usize)> {
+        alignment
+            .rows
+            .iter()
+            .filter(|r| matches!(r.status, Status::Identical | Status::Changed))
+            .filter(|r| r.first.is_some() && r.second.is_some())
+            .filter_map(|r| {
+                let place = match side {
+                    Side::First => r.first,
+                    Side::Second => r.second,
+                }?;
+                Some((r.part, place.paragraph))
+            })
+            .collect()
+    }
+
+    /// The shortcut names exactly the paragraphs of the alignment's paired
+    /// rows, for every pair of the shipped corpus.
+    #[test]
+    fn paired_paragraphs_are_the_alignments_paired_rows() {
+        let loaded = crate::corpus::load_dir(std::path::Path::new("corpus")).unwrap();
+        let all: Vec<&Instrument> = loaded.corpus.instruments().collect();
+        let mut pairs = 0;
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                let alignment = align(a, b);
+                let [in_a, in_b] = paired_paragraphs(&prepare(a), &prepare(b));
+                assert_eq!(in_a, paired(&alignment, Side::First), "{} / {}", a.id, b.id);
+                assert_eq!(
+                    in_b,
+                    paired(&alignment, Side::Second),
+                    "{} / {}",
+                    a.id,
+                    b.id
+                );
+                pairs += usize::from(!in_a.is_empty());
+            }
+        }
+        assert!(pairs > 20, "{pairs} pairs share paragraphs");
     }
 }
