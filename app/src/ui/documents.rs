@@ -213,6 +213,15 @@ impl Documents {
         });
     }
 
+    /// Starts the reader ahead of the files (the picker opening, files
+    /// dragged over the page), so that its wasm compiles and the corpus
+    /// opens while the reader chooses them.
+    pub fn warm(self) {
+        if READER.with(|r| r.borrow().is_none()) {
+            let _ = self.ensure_reader();
+        }
+    }
+
     /// Starts the reader unless it runs; false (and says why) when this
     /// explorer has none.
     fn ensure_reader(self) -> bool {

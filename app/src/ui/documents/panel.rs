@@ -18,8 +18,11 @@ const PICKER: &str = "add-documents-input";
 /// any archive of documents).
 const ACCEPT: &str = ".txt,.md,.xml,.docx,.zip,text/plain,text/markdown,application/xml,text/xml,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/zip";
 
-/// Opens the file picker.
-fn open_picker() {
+/// Opens the file picker, starting the reader meanwhile.
+fn open_picker(documents: Option<Documents>) {
+    if let Some(d) = documents {
+        d.warm();
+    }
     if let Some(input) = document()
         .get_element_by_id(PICKER)
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -36,7 +39,7 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 /// The page's file input, and dropping files anywhere on the page.
 #[component]
 pub fn FilePicker(documents: Documents) -> impl IntoView {
-    let on_drag = window_event_listener(leptos::ev::dragover, |ev| {
+    let on_drag = window_event_listener(leptos::ev::dragover, move |ev| {
         let carries_files = ev.data_transfer().is_some_and(|t| {
             t.types()
                 .iter()
@@ -44,6 +47,7 @@ pub fn FilePicker(documents: Documents) -> impl IntoView {
         });
         if carries_files {
             ev.prevent_default();
+            documents.warm();
         }
     });
     let on_drop = window_event_listener(leptos::ev::drop, move |ev| {
@@ -101,7 +105,7 @@ pub fn AddButton() -> impl IntoView {
     };
     Documents::available().then(|| {
         view! {
-            <button type="button" class="add-documents" on:click=|_| open_picker()>
+            <button type="button" class="add-documents" on:click=move |_| open_picker(documents)>
                 "Add documents"
             </button>
             <span class="add-status">{line}</span>
@@ -128,7 +132,7 @@ pub fn DocumentsPanel(documents: Documents) -> impl IntoView {
                 "never sent anywhere, and join search, Similar and comparison at once."
             </p>
             <p class="actions">
-                <button type="button" class="add-documents" on:click=|_| open_picker()>
+                <button type="button" class="add-documents" on:click=move |_| open_picker(Some(documents))>
                     "Add documents"
                 </button>
             </p>
@@ -162,7 +166,7 @@ pub fn DocumentsPanel(documents: Documents) -> impl IntoView {
                     "Export added documents"
                 </button>
                 " "
-                <button type="button" disabled=busy on:click=|_| open_picker()>
+                <button type="button" disabled=busy on:click=move |_| open_picker(Some(documents))>
                     "Import added documents"
                 </button>
             </p>
