@@ -19,6 +19,7 @@ mod references;
 mod rich_text;
 mod search;
 mod similar;
+mod warm;
 
 use std::collections::HashMap;
 
@@ -228,6 +229,7 @@ fn show(loaded: Result<(Bundle, Vec<u8>), crate::startup::Notice>) {
                 }
             });
             mark("clause-explorer-interactive");
+            warm::search_paths(data);
         }
         Err(notice) => {
             clear_loading();
