@@ -60,6 +60,7 @@ mod blocks;
 mod header;
 mod inline;
 mod labels;
+pub(crate) use labels::to_roman;
 
 use std::collections::{HashMap, HashSet};
 

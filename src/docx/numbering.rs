@@ -95,33 +95,11 @@ fn letters(n: u32) -> String {
 }
 
 /// Lower-case Roman numerals; 0 and past 3999 in decimal.
-fn roman(mut n: u32) -> String {
+fn roman(n: u32) -> String {
     if n == 0 || n > 3999 {
         return n.to_string();
     }
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
+    crate::parse::to_roman(n)
 }
 
 /// One level of a list definition.

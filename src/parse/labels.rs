@@ -194,8 +194,14 @@ pub fn roman_value(s: &str) -> Option<u32> {
     (to_roman(total) == s).then_some(total)
 }
 
+/// Lower-case Roman numerals, by the subtractive rule (the parser's
+/// labels and Word's automatic numbering write them alike).
 pub fn to_roman(mut n: u32) -> String {
     const TABLE: &[(u32, &str)] = &[
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
         (100, "c"),
         (90, "xc"),
         (50, "l"),

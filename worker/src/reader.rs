@@ -111,15 +111,7 @@ async fn answer(reader: &Reader, request: Request) -> Reply {
                 Ok(store) => storage_after(store.delete(&name).await),
                 Err(why) => not_kept(why),
             };
-            let bundle = state.session.bundle();
-            Reply::Changed(changed(
-                &state.session,
-                Update {
-                    bundle,
-                    reports: Vec::new(),
-                },
-                storage,
-            ))
+            after_removal(&state.session, storage)
         }
         Request::RemoveAll => {
             state.session.clear();
@@ -127,15 +119,7 @@ async fn answer(reader: &Reader, request: Request) -> Reply {
                 Ok(store) => storage_after(store.clear().await),
                 Err(why) => not_kept(why),
             };
-            let bundle = state.session.bundle();
-            Reply::Changed(changed(
-                &state.session,
-                Update {
-                    bundle,
-                    reports: Vec::new(),
-                },
-                storage,
-            ))
+            after_removal(&state.session, storage)
         }
         Request::Export => Reply::Exported {
             bytes: clause_explorer::ingest::archive::write(state.session.sources()),
@@ -200,6 +184,15 @@ fn changed(session: &Session, update: Update, storage: Storage) -> Corpus {
         reports,
         storage,
     }
+}
+
+/// The corpus once documents are removed: rebuilt, with no report.
+fn after_removal(session: &Session, storage: Storage) -> Reply {
+    let update = Update {
+        bundle: session.bundle(),
+        reports: Vec::new(),
+    };
+    Reply::Changed(changed(session, update, storage))
 }
 
 fn storage_after(result: Result<(), String>) -> Storage {
