@@ -180,7 +180,9 @@ mod tests {
     use clause_explorer::parse::parse_document;
     use clause_explorer::search::{search, Query, SearchIndex};
 
-    fn index() -> SearchIndex {
+    /// CCPCJ 33/1 and COP 11/5, the second added by the reader when
+    /// `added`.
+    fn index_with(added: bool) -> SearchIndex {
         let mut documents = vec![
             parse_document(
                 "ccpcj-33-1.txt",
@@ -192,7 +194,14 @@ mod tests {
             ),
         ];
         cite::assign(&mut documents);
+        if added {
+            documents[1].origin = Origin::Added;
+        }
         SearchIndex::build(&Corpus { documents })
+    }
+
+    fn index() -> SearchIndex {
+        index_with(false)
     }
 
     #[test]
@@ -236,19 +245,7 @@ mod tests {
 
     #[test]
     fn once_a_document_is_added_the_source_comes_first() {
-        let mut documents = vec![
-            parse_document(
-                "ccpcj-33-1.txt",
-                include_str!("../../corpus/ccpcj-33-1-rapid-technological-change.txt"),
-            ),
-            parse_document(
-                "cop-11-5.txt",
-                include_str!("../../corpus/cop-untoc-11-5-trafficking-protocol.txt"),
-            ),
-        ];
-        cite::assign(&mut documents);
-        documents[1].origin = Origin::Added;
-        let index = SearchIndex::build(&Corpus { documents });
+        let index = index_with(true);
         let r = search(&index, &Query::new("trafficking"), 10);
         let groups = facet_groups(&r.facets, str::to_owned);
         assert_eq!((groups[0].legend, groups[0].key), ("Source", "source"));
