@@ -112,6 +112,9 @@ struct Header {
     /// and the year it names.
     adopted: Option<(usize, Option<u16>)>,
     titles: Vec<usize>,
+    /// Cover-page lines among the title blocks ("Agenda item 3"): kept as
+    /// unassigned text, never in the title.
+    front: Vec<usize>,
     body: Option<String>,
 }
 
@@ -303,8 +306,9 @@ impl<'a> Parser<'a> {
         }
         let mut adopted = None;
         let mut titles = Vec::new();
+        let mut front = Vec::new();
         while j < self.content.len() && titles.len() < MAX_TITLE_BLOCKS {
-            if designation.is_some() && adopted.is_none() {
+            if adopted.is_none() {
                 if let Some(year) = header::adopted_by(self.plain(j)) {
                     adopted = Some((j, year));
                     j += 1;
@@ -314,6 +318,11 @@ impl<'a> Parser<'a> {
             let plain = self.plain(j);
             if bodies::body_line(plain).is_some() || !self.is_title_like(j) {
                 break;
+            }
+            if titles.is_empty() && header::is_front_matter(plain) {
+                front.push(j);
+                j += 1;
+                continue;
             }
             if header::designation(plain).is_some() || header::numbered_title(plain).is_some() {
                 // A later designation starts the header, not this block.
@@ -341,6 +350,7 @@ impl<'a> Parser<'a> {
             designation_text,
             adopted,
             titles,
+            front,
             body,
         })
     }
@@ -392,6 +402,11 @@ impl<'a> Parser<'a> {
             Some((k, year)) => (Some(self.plain(k).to_owned()), year),
             None => (None, None),
         };
+        let date = adopted.as_deref().and_then(header::date_in);
+        for &k in &header.front {
+            self.unassigned_block(k);
+        }
+        self.in_unassigned_run = false;
         let inst = Instrument {
             id: String::new(),
             kind: designation.kind,
@@ -409,7 +424,10 @@ impl<'a> Parser<'a> {
             operative: Vec::new(),
             footnotes: Vec::new(),
             annex: Vec::new(),
-            record: Default::default(),
+            record: crate::model::Record {
+                date,
+                ..Default::default()
+            },
             recovered: None,
             span,
         };
@@ -498,8 +516,15 @@ impl<'a> Parser<'a> {
             }
             BlockKind::Numbered { number } => {
                 let expected = d.last_number.map_or(1, |n| n + 1);
-                if !open_complete && *number != expected {
+                if !open_complete && *number != expected || *number != expected && in_quotation(d) {
                     Step::Continue
+                } else if let Some(placement) = (*number != expected)
+                    .then(|| numbered_item(d, *number))
+                    .flatten()
+                {
+                    // "1. the size of the force;" inside "(b) … the
+                    // following:": an item, not operative paragraph 1.
+                    Step::Sub(placement)
                 } else if d.closed
                     && *number != expected
                     && !(*number == 1 && !d.heading.is_empty())
@@ -512,16 +537,32 @@ impl<'a> Parser<'a> {
                 }
             }
             BlockKind::Label(raw) if !nothing_open => {
-                if raw.delimiter == Delimiter::Dotted && d.levels.is_empty() {
-                    return self.text_step(d, i, open_complete);
+                if in_quotation(d) {
+                    // Quoted text belongs to its paragraph whatever
+                    // labels it holds.
+                    return Step::Continue;
                 }
                 let placement = labels::place(&d.levels, raw);
                 let in_sequence = placement.expected.is_none();
+                // "a." opens a list only where a list can start: after
+                // a complete unit, with its first label.
+                if raw.delimiter == Delimiter::Dotted
+                    && d.levels.is_empty()
+                    && !(open_complete && in_sequence)
+                {
+                    return self.text_step(d, i, open_complete);
+                }
                 // A sub-paragraph follows a unit that ended with punctuation
                 // ("Recognizing that:", "(a) …;"); after an unfinished one,
-                // "(a)" is a page that starts inside "article 3 (a) of".
+                // "(a)" is a page that starts inside "article 3 (a) of",
+                // unless the label goes on a list ("…shall" / "(a) …" /
+                // "(b) …").
                 if !open_complete {
-                    Step::Continue
+                    if in_sequence && self.continues_list(d, i, raw, &placement) {
+                        Step::Sub(placement)
+                    } else {
+                        Step::Continue
+                    }
                 } else if d.closed && !in_sequence {
                     Step::End
                 } else {
@@ -664,6 +705,22 @@ impl<'a> Parser<'a> {
             && leads::match_lead(plain, Part::Preambular).is_none()
     }
 
+    /// After a unit with no closing punctuation ("…the Mission shall"),
+    /// whether the label at `i` is an item of a list rather than a page
+    /// that starts inside a sentence ("article 3" / "(a) of the
+    /// Agreement"): it goes on a sequence already open, or the next block
+    /// is the label that follows it.
+    fn continues_list(&self, d: &Draft, i: usize, raw: &RawLabel<'_>, at: &Placement) -> bool {
+        if at.depth < d.levels.len() {
+            return true;
+        }
+        let next = labels::next(raw.label, at.counter);
+        self.content.get(i + 1).is_some_and(|b| match &b.kind {
+            BlockKind::Label(n) => n.delimiter == raw.delimiter && n.label == next,
+            _ => false,
+        })
+    }
+
     /// Whether the operative paragraph numbered next comes within a few
     /// blocks after `i`, before any other number or instrument.
     fn number_follows(&self, d: &Draft, i: usize) -> bool {
@@ -724,30 +781,43 @@ impl<'a> Parser<'a> {
     // ----- subparagraph = label , text , { subparagraph } -----
 
     fn subparagraph(&mut self, d: &mut Draft, i: usize, placement: Placement) {
-        let BlockKind::Label(raw) = &self.content[i].kind else {
-            return;
+        let (label, delimiter) = match &self.content[i].kind {
+            BlockKind::Label(raw) => (raw.label.to_owned(), raw.delimiter),
+            BlockKind::Numbered { number } => (number.to_string(), Delimiter::Dotted),
+            _ => return,
         };
-        let raw: RawLabel<'_> = *raw;
+        self.subparagraph_with(d, i, placement, label, delimiter, self.texts[i].clone());
+    }
+
+    fn subparagraph_with(
+        &mut self,
+        d: &mut Draft,
+        i: usize,
+        placement: Placement,
+        label: String,
+        delimiter: Delimiter,
+        text: Text,
+    ) {
         if let Some(expected) = &placement.expected {
             self.warnings.push((
                 WarningKind::LabelOutOfSequence {
                     expected: expected.clone(),
-                    found: raw.label.to_owned(),
+                    found: label.clone(),
                 },
                 self.content[i].span,
             ));
         }
         d.levels.truncate(placement.depth);
         d.levels.push(Level {
-            delimiter: raw.delimiter,
+            delimiter,
             counter: placement.counter,
-            last: raw.label.to_owned(),
+            last: label.clone(),
         });
         let sub = Subparagraph {
             id: String::new(),
             citation: String::new(),
-            label: raw.label.to_owned(),
-            text: self.texts[i].clone(),
+            label,
+            text,
             subparagraphs: Vec::new(),
             span: self.content[i].span,
         };
@@ -1021,6 +1091,37 @@ fn opens_with_lead(text: &Text, part: Part) -> bool {
     leads::match_lead(&text.plain, part).is_some()
         || text.emphasis.first().is_some_and(|e| e.start == 0)
         || leads::lead_like(&text.plain).is_some_and(|(_, p)| p == part)
+}
+
+/// Whether the open unit is inside a quotation: it opens more
+/// quotation marks (“) than it closes.
+fn in_quotation(d: &Draft) -> bool {
+    d.open_text().is_some_and(|t| {
+        let opened = t.plain.matches('\u{201c}').count();
+        opened > 0 && opened > t.plain.matches('\u{201d}').count()
+    })
+}
+
+/// Where "1." goes when it is an item of a sub-paragraph's list ("(b) …
+/// the following:" / "1. the size of the force;") rather than an
+/// operative paragraph: under an open sub-paragraph, as the first
+/// number after a colon or the next of an open numbered level; never
+/// after a heading (a section numbered again from 1).
+fn numbered_item(d: &Draft, number: u32) -> Option<Placement> {
+    let after_colon = d
+        .open_text()
+        .is_some_and(|t| last_significant(&t.plain) == Some(':'));
+    if !matches!(d.open, Open::Sub(_)) || !d.heading.is_empty() || number == 1 && !after_colon {
+        return None;
+    }
+    let label = number.to_string();
+    let raw = RawLabel {
+        label: &label,
+        delimiter: Delimiter::Dotted,
+        len: 0,
+    };
+    let placement = labels::place(&d.levels, &raw);
+    placement.expected.is_none().then_some(placement)
 }
 
 /// How many blocks of quoted text an operative paragraph may carry
