@@ -25,16 +25,28 @@
 //!              | section-block ;
 //! section-block = text before operative paragraphs numbered again from 1 ;
 //!                (* "II", "Financial performance report", "Recalling …," *)
-//! header       = designation , { title } , [ body-line ]
-//!              | { title } , body-line ;                 (* at most 3 titles *)
+//! header       = designation , [ adopted-by ] , { front-matter | title } , [ body-line ]
+//!              | { front-matter | title } , body-line ;  (* at most 3 titles *)
+//! adopted-by   = "Adopted by the " , Body Name , [ " at its " , ordinal , [ "(resumed)" ] , " meeting," ] ,
+//!                " on" , date ;                          (* metadata: adopted, record.date *)
+//! front-matter = "Agenda item …" | "… session" | symbol | date | "Distr.: …" | … ;
+//!                (* kept as unassigned text, never in the title *)
 //! designation  = ( "Resolution" | "Decision" ) , [ symbol ]      (* "Resolution 33/1" *)
 //!              | symbol , ". " , title ;                 (* "78/228. Title" *)
 //! body-line    = "The " , Body Name , "," ;             (* "The General Assembly," *)
-//! preambular   = lead-phrase , text , { subparagraph } ;
+//! preambular   = lead-phrase , text , { subparagraph } ;  (* or a finite verb: "Recalls", "Takes note of" *)
 //! operative    = [ number , "." ] , lead-verb , text , { subparagraph }
 //!                (* unnumbered: the only one, ending "." or ":" *)
+//!              | number , "." , subparagraph , { subparagraph }   (* "3. (a) Requests": no chapeau *)
 //!              | item-label , text ;                    (* "1.1 . Raise", "Action 3. We will" *)
+//! lead-verb    = operative-lead
+//!              | participial-clause , ", " , operative-lead ;
+//!                (* "Noting the report of the Panel, decides": the lead
+//!                   is all of it, a prefix of the text; its group is the verb's *)
 //! subparagraph = label , text , { subparagraph } ;       (* (a) → (i) → a. → i. *)
+//! label        = "(a)" | "(i)" | "a." | "i." | "(1)" | bullet
+//!              | "1." ;                                  (* only inside a sub-paragraph, after ":" *)
+//! bullet       = "•" | "–" | "-" ;                       (* any level; cited "bullet 2" *)
 //! adoption     = ordinal , [ "plenary" ] , "meeting" , [ date ] ;
 //! furniture    = rule | footnote ;                       (* anywhere between blocks *)
 //! ```
@@ -45,7 +57,16 @@
 //! punctuation (`.`, `;`, `:`, `,`) and the block is not the number or label
 //! that comes next; and, inside an instrument, when a paragraph can only
 //! start with a lead phrase (preamble) or a number (operative) and the
-//! block has neither. Preambular versus operative is decided by the number,
+//! block has neither. Two exceptions: after a preambular paragraph that
+//! lost its final comma, a block opening with a preambular lead of the
+//! table starts the next paragraph; and after a line with no final
+//! punctuation ("…the Mission shall"), a label is a list item when it
+//! goes on an open sequence or the next block is the label after it (a
+//! page that starts "(a) of the Agreement" is neither). Inside an open
+//! quotation (more “ than ”), labels and numbers stay in the quoting
+//! paragraph. Text after a list ("…; and further requests …") continues
+//! the last sub-paragraph: the model has no place for a wrap-up.
+//! Preambular versus operative is decided by the number,
 //! never by italics. An operative paragraph that ends with "." closes the
 //! instrument; what follows belongs to it only if it continues it, or if
 //! the next number, an item or a section numbered again from 1 follows.
@@ -583,6 +604,17 @@ impl<'a> Parser<'a> {
             }
             return Step::Paragraph(d.part, None);
         }
+        // A preambular paragraph that lost its final comma: the next
+        // block that opens with a preambular lead of the table still
+        // starts a paragraph (a page break does not fall before a lead).
+        if !open_complete
+            && d.part == Part::Preambular
+            && d.open == Open::Paragraph
+            && matches!(self.content[i].kind, BlockKind::Text)
+            && leads::match_lead(&text.plain, Part::Preambular).is_some()
+        {
+            return Step::Paragraph(Part::Preambular, None);
+        }
         if starts_lowercase(&text.plain) || !open_complete {
             return Step::Continue;
         }
@@ -618,6 +650,12 @@ impl<'a> Parser<'a> {
                 Step::Paragraph(Part::Operative, None)
             }
             Part::Preambular if opens_with_lead(text, Part::Preambular) => {
+                Step::Paragraph(Part::Preambular, None)
+            }
+            // Some bodies open preambular paragraphs with finite verbs
+            // ("Recalls …,", "Takes note of …,"): an operative lead of
+            // the table after a complete unit starts the next one.
+            Part::Preambular if leads::match_lead(&text.plain, Part::Operative).is_some() => {
                 Step::Paragraph(Part::Preambular, None)
             }
             Part::Preambular => Step::Continue,
@@ -776,6 +814,23 @@ impl<'a> Parser<'a> {
         d.heading.clear();
         d.open = Open::Paragraph;
         d.levels.clear();
+        // "3. (a) Requests …;" / "(b) Urges …": a numbered paragraph with
+        // no chapeau opens with its first sub-paragraph.
+        if let BlockKind::Numbered { .. } = self.content[i].kind {
+            let body = self.content[i].body;
+            let first = labels::label_at_start(body).filter(|raw| {
+                raw.delimiter == Delimiter::Parenthesised
+                    && labels::place(&[], raw).expected.is_none()
+            });
+            if let Some(raw) = first {
+                let placement = labels::place(&[], &raw);
+                let text = inline::parse_inline(&body[raw.len..]);
+                if let Some(p) = d.last_paragraph_mut() {
+                    p.text = Text::default();
+                }
+                self.subparagraph_with(d, i, placement, raw.label.to_owned(), raw.delimiter, text);
+            }
+        }
     }
 
     // ----- subparagraph = label , text , { subparagraph } -----
@@ -846,7 +901,8 @@ impl<'a> Parser<'a> {
         let kind = inst.kind;
         for p in inst.preambular.iter_mut().chain(inst.operative.iter_mut()) {
             p.lead = lead_of(&p.text, p.part);
-            if p.lead.is_none() && kind == InstrumentKind::Resolution {
+            let no_chapeau = p.text.plain.is_empty() && !p.subparagraphs.is_empty();
+            if p.lead.is_none() && kind == InstrumentKind::Resolution && !no_chapeau {
                 self.warnings.push((
                     WarningKind::NoLeadPhrase {
                         excerpt: excerpt(&p.text.plain),
@@ -1068,6 +1124,25 @@ fn lead_of(text: &Text, part: Part) -> Option<String> {
     let plain = &text.plain;
     if let Some(m) = leads::match_lead(plain, part) {
         return Some(m.phrase.to_owned());
+    }
+    let other = match part {
+        Part::Preambular => Part::Operative,
+        Part::Operative => Part::Preambular,
+    };
+    match part {
+        // "Noting the report of the Panel, decides to renew": the
+        // participial clause and the operative verb it leads to.
+        Part::Operative => {
+            if let Some(m) = leads::lead_after_clause(plain) {
+                return Some(m.phrase.to_owned());
+            }
+        }
+        // "Recalls its resolution 6/1,": a finite verb some bodies use.
+        Part::Preambular => {
+            if let Some(m) = leads::match_lead(plain, other) {
+                return Some(m.phrase.to_owned());
+            }
+        }
     }
     if let Some(e) = text.emphasis.first().filter(|e| e.start == 0) {
         let italic = plain[e.start..e.end]
