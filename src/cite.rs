@@ -168,8 +168,8 @@ fn name_paragraphs(inst: &mut Instrument) {
 /// (recovered from a citation, [`crate::refs::recover`]), keeping every id.
 pub fn recite(inst: &mut Instrument) {
     fn walk(subs: &mut [Subparagraph], citation: &str) {
-        for s in subs {
-            s.citation = format!("{citation} ({})", s.label);
+        for (k, s) in subs.iter_mut().enumerate() {
+            s.citation = sub_citation(citation, &s.label, k);
             let citation = s.citation.clone();
             walk(&mut s.subparagraphs, &citation);
         }
@@ -183,11 +183,30 @@ pub fn recite(inst: &mut Instrument) {
     }
 }
 
+/// A sub-paragraph's part of an id: its label ("b", "ii"), or for a
+/// bullet ("•", "–"), which has no name, "bullet-" and its position
+/// among its siblings, from 1.
+fn label_slug(label: &str, k: usize) -> String {
+    match slug(label) {
+        s if s.is_empty() => format!("bullet-{}", k + 1),
+        s => s,
+    }
+}
+
+/// "A/RES/1/1, op. 7 (b)"; for a bullet, "S/RES/2520 (2020), op. 1, bullet 2".
+fn sub_citation(parent: &str, label: &str, k: usize) -> String {
+    if slug(label).is_empty() {
+        format!("{parent}, bullet {}", k + 1)
+    } else {
+        format!("{parent} ({label})")
+    }
+}
+
 fn name_subparagraphs(p: &mut Paragraph) {
     fn walk(subs: &mut [Subparagraph], id: &str, citation: &str, taken: &mut HashSet<String>) {
-        for s in subs {
-            s.id = unique(taken, format!("{id}-{}", slug(&s.label)));
-            s.citation = format!("{citation} ({})", s.label);
+        for (k, s) in subs.iter_mut().enumerate() {
+            s.id = unique(taken, format!("{id}-{}", label_slug(&s.label, k)));
+            s.citation = sub_citation(citation, &s.label, k);
             let (id, citation) = (s.id.clone(), s.citation.clone());
             walk(&mut s.subparagraphs, &id, &citation, taken);
         }

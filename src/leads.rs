@@ -413,6 +413,49 @@ pub fn match_lead(text: &str, part: Part) -> Option<LeadMatch<'_>> {
     if !text.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
+    match_at_start(text, part)
+}
+
+/// The most bytes of a participial clause before the operative verb.
+const CLAUSE_BYTES: usize = 400;
+
+/// An operative paragraph that opens with a participial clause ("Noting
+/// the report of the Panel, decides to renew the mandate"): the clause
+/// must open with a preambular lead (of the table, or a participle), and
+/// the operative verb of the table follow a comma, in lower case, before
+/// any ";" or ":". The phrase runs from the start of the paragraph to the
+/// end of that verb ("Noting the report of the Panel, decides"), so that
+/// it stays a prefix of the text; the group is the verb's ("Decides").
+pub fn lead_after_clause(text: &str) -> Option<LeadMatch<'_>> {
+    let participial = match_lead(text, Part::Preambular).is_some()
+        || lead_like(text).is_some_and(|(_, p)| p == Part::Preambular);
+    if !participial {
+        return None;
+    }
+    let mut end = text.len().min(CLAUSE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let clause = &text[..end];
+    let clause = &clause[..clause.find([';', ':']).unwrap_or(clause.len())];
+    for (at, _) in clause.match_indices(", ") {
+        let start = at + 2;
+        let rest = &text[start..];
+        if !rest.starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
+        if let Some(m) = match_at_start(rest, Part::Operative) {
+            return Some(LeadMatch {
+                phrase: &text[..start + m.phrase.len()],
+                group: m.group,
+            });
+        }
+    }
+    None
+}
+
+/// [`match_lead`] without its test of a capital letter.
+fn match_at_start(text: &str, part: Part) -> Option<LeadMatch<'_>> {
     let mut best: Option<LeadMatch<'_>> = None;
     let adverb_end = ADVERBS_BEFORE
         .iter()
@@ -457,9 +500,22 @@ fn first_word(text: &str) -> &str {
 }
 
 /// The group of a lead phrase as stored on a paragraph.
+///
+/// A lead after a participial clause ("Noting the report, decides") is in
+/// its verb's group; a finite verb opening a preambular paragraph
+/// ("Recalls") in the operative verb's.
 pub fn group_of(lead: &str, part: Part) -> Option<&'static str> {
+    let whole = |m: &LeadMatch<'_>| m.phrase.len() == lead.len();
+    let other = match part {
+        Part::Preambular => Part::Operative,
+        Part::Operative => Part::Preambular,
+    };
     match_lead(lead, part)
-        .filter(|m| m.phrase.len() == lead.len())
+        .filter(whole)
+        .or_else(|| match part {
+            Part::Operative => lead_after_clause(lead).filter(whole),
+            Part::Preambular => match_lead(lead, other).filter(whole),
+        })
         .map(|m| m.group)
 }
 
@@ -635,6 +691,19 @@ mod tests {
             lead("Taking into account the importance", Part::Preambular),
             Some("Taking into account")
         );
+    }
+
+    #[test]
+    fn an_operative_verb_after_a_participial_clause_is_the_lead() {
+        let m = lead_after_clause("Noting the report of the Panel, decides to renew").unwrap();
+        assert_eq!(m.phrase, "Noting the report of the Panel, decides");
+        assert_eq!(m.group, "Decides");
+        assert_eq!(
+            group_of("Noting the report of the Panel, decides", Part::Operative),
+            Some("Decides")
+        );
+        assert_eq!(lead_after_clause("Decides, recalling its resolution"), None);
+        assert_eq!(lead_after_clause("Noting the report; decides"), None);
     }
 
     #[test]

@@ -389,6 +389,17 @@ pub struct Subparagraph {
     pub span: Span,
 }
 
+impl Subparagraph {
+    /// The label as it is printed: "(b)", or a bullet ("•", "–") as it is.
+    pub fn printed_label(&self) -> String {
+        if self.label.chars().any(char::is_alphanumeric) {
+            format!("({})", self.label)
+        } else {
+            self.label.clone()
+        }
+    }
+}
+
 /// A footnote: its mark and its text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Footnote {

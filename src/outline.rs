@@ -132,8 +132,8 @@ fn subparagraph(out: &mut String, s: &Subparagraph, depth: usize) {
     let indent = "    ".repeat(depth + 1);
     let _ = writeln!(
         out,
-        "{indent}({}) {}{}",
-        s.label,
+        "{indent}{} {}{}",
+        s.printed_label(),
         ends(&s.text.plain),
         marks(&s.text)
     );

@@ -25,16 +25,28 @@
 //!              | section-block ;
 //! section-block = text before operative paragraphs numbered again from 1 ;
 //!                (* "II", "Financial performance report", "Recalling …," *)
-//! header       = designation , { title } , [ body-line ]
-//!              | { title } , body-line ;                 (* at most 3 titles *)
+//! header       = designation , [ adopted-by ] , { front-matter | title } , [ body-line ]
+//!              | { front-matter | title } , body-line ;  (* at most 3 titles *)
+//! adopted-by   = "Adopted by the " , Body Name , [ " at its " , ordinal , [ "(resumed)" ] , " meeting," ] ,
+//!                " on" , date ;                          (* metadata: adopted, record.date *)
+//! front-matter = "Agenda item …" | "… session" | symbol | date | "Distr.: …" | … ;
+//!                (* kept as unassigned text, never in the title *)
 //! designation  = ( "Resolution" | "Decision" ) , [ symbol ]      (* "Resolution 33/1" *)
 //!              | symbol , ". " , title ;                 (* "78/228. Title" *)
 //! body-line    = "The " , Body Name , "," ;             (* "The General Assembly," *)
-//! preambular   = lead-phrase , text , { subparagraph } ;
+//! preambular   = lead-phrase , text , { subparagraph } ;  (* or a finite verb: "Recalls", "Takes note of" *)
 //! operative    = [ number , "." ] , lead-verb , text , { subparagraph }
 //!                (* unnumbered: the only one, ending "." or ":" *)
+//!              | number , "." , subparagraph , { subparagraph }   (* "3. (a) Requests": no chapeau *)
 //!              | item-label , text ;                    (* "1.1 . Raise", "Action 3. We will" *)
+//! lead-verb    = operative-lead
+//!              | participial-clause , ", " , operative-lead ;
+//!                (* "Noting the report of the Panel, decides": the lead
+//!                   is all of it, a prefix of the text; its group is the verb's *)
 //! subparagraph = label , text , { subparagraph } ;       (* (a) → (i) → a. → i. *)
+//! label        = "(a)" | "(i)" | "a." | "i." | "(1)" | bullet
+//!              | "1." ;                                  (* only inside a sub-paragraph, after ":" *)
+//! bullet       = "•" | "–" | "-" ;                       (* any level; cited "bullet 2" *)
 //! adoption     = ordinal , [ "plenary" ] , "meeting" , [ date ] ;
 //! furniture    = rule | footnote ;                       (* anywhere between blocks *)
 //! ```
@@ -45,7 +57,16 @@
 //! punctuation (`.`, `;`, `:`, `,`) and the block is not the number or label
 //! that comes next; and, inside an instrument, when a paragraph can only
 //! start with a lead phrase (preamble) or a number (operative) and the
-//! block has neither. Preambular versus operative is decided by the number,
+//! block has neither. Two exceptions: after a preambular paragraph that
+//! lost its final comma, a block opening with a preambular lead of the
+//! table starts the next paragraph; and after a line with no final
+//! punctuation ("…the Mission shall"), a label is a list item when it
+//! goes on an open sequence or the next block is the label after it (a
+//! page that starts "(a) of the Agreement" is neither). Inside an open
+//! quotation (more “ than ”), labels and numbers stay in the quoting
+//! paragraph. Text after a list ("…; and further requests …") continues
+//! the last sub-paragraph: the model has no place for a wrap-up.
+//! Preambular versus operative is decided by the number,
 //! never by italics. An operative paragraph that ends with "." closes the
 //! instrument; what follows belongs to it only if it continues it, or if
 //! the next number, an item or a section numbered again from 1 follows.
@@ -113,6 +134,9 @@ struct Header {
     /// and the year it names.
     adopted: Option<(usize, Option<u16>)>,
     titles: Vec<usize>,
+    /// Cover-page lines among the title blocks ("Agenda item 3"): kept as
+    /// unassigned text, never in the title.
+    front: Vec<usize>,
     body: Option<String>,
 }
 
@@ -304,8 +328,9 @@ impl<'a> Parser<'a> {
         }
         let mut adopted = None;
         let mut titles = Vec::new();
+        let mut front = Vec::new();
         while j < self.content.len() && titles.len() < MAX_TITLE_BLOCKS {
-            if designation.is_some() && adopted.is_none() {
+            if adopted.is_none() {
                 if let Some(year) = header::adopted_by(self.plain(j)) {
                     adopted = Some((j, year));
                     j += 1;
@@ -315,6 +340,11 @@ impl<'a> Parser<'a> {
             let plain = self.plain(j);
             if bodies::body_line(plain).is_some() || !self.is_title_like(j) {
                 break;
+            }
+            if titles.is_empty() && header::is_front_matter(plain) {
+                front.push(j);
+                j += 1;
+                continue;
             }
             if header::designation(plain).is_some() || header::numbered_title(plain).is_some() {
                 // A later designation starts the header, not this block.
@@ -342,6 +372,7 @@ impl<'a> Parser<'a> {
             designation_text,
             adopted,
             titles,
+            front,
             body,
         })
     }
@@ -393,6 +424,11 @@ impl<'a> Parser<'a> {
             Some((k, year)) => (Some(self.plain(k).to_owned()), year),
             None => (None, None),
         };
+        let date = adopted.as_deref().and_then(header::date_in);
+        for &k in &header.front {
+            self.unassigned_block(k);
+        }
+        self.in_unassigned_run = false;
         let inst = Instrument {
             id: String::new(),
             kind: designation.kind,
@@ -410,7 +446,10 @@ impl<'a> Parser<'a> {
             operative: Vec::new(),
             footnotes: Vec::new(),
             annex: Vec::new(),
-            record: Default::default(),
+            record: crate::model::Record {
+                date,
+                ..Default::default()
+            },
             recovered: None,
             span,
         };
@@ -499,8 +538,15 @@ impl<'a> Parser<'a> {
             }
             BlockKind::Numbered { number } => {
                 let expected = d.last_number.map_or(1, |n| n + 1);
-                if !open_complete && *number != expected {
+                if !open_complete && *number != expected || *number != expected && in_quotation(d) {
                     Step::Continue
+                } else if let Some(placement) = (*number != expected)
+                    .then(|| numbered_item(d, *number))
+                    .flatten()
+                {
+                    // "1. the size of the force;" inside "(b) … the
+                    // following:": an item, not operative paragraph 1.
+                    Step::Sub(placement)
                 } else if d.closed
                     && *number != expected
                     && !(*number == 1 && !d.heading.is_empty())
@@ -513,16 +559,32 @@ impl<'a> Parser<'a> {
                 }
             }
             BlockKind::Label(raw) if !nothing_open => {
-                if raw.delimiter == Delimiter::Dotted && d.levels.is_empty() {
-                    return self.text_step(d, i, open_complete);
+                if in_quotation(d) {
+                    // Quoted text belongs to its paragraph whatever
+                    // labels it holds.
+                    return Step::Continue;
                 }
                 let placement = labels::place(&d.levels, raw);
                 let in_sequence = placement.expected.is_none();
+                // "a." opens a list only where a list can start: after
+                // a complete unit, with its first label.
+                if raw.delimiter == Delimiter::Dotted
+                    && d.levels.is_empty()
+                    && !(open_complete && in_sequence)
+                {
+                    return self.text_step(d, i, open_complete);
+                }
                 // A sub-paragraph follows a unit that ended with punctuation
                 // ("Recognizing that:", "(a) …;"); after an unfinished one,
-                // "(a)" is a page that starts inside "article 3 (a) of".
+                // "(a)" is a page that starts inside "article 3 (a) of",
+                // unless the label goes on a list ("…shall" / "(a) …" /
+                // "(b) …").
                 if !open_complete {
-                    Step::Continue
+                    if in_sequence && self.continues_list(d, i, raw, &placement) {
+                        Step::Sub(placement)
+                    } else {
+                        Step::Continue
+                    }
                 } else if d.closed && !in_sequence {
                     Step::End
                 } else {
@@ -542,6 +604,17 @@ impl<'a> Parser<'a> {
                 return Step::Paragraph(Part::Operative, None);
             }
             return Step::Paragraph(d.part, None);
+        }
+        // A preambular paragraph that lost its final comma: the next
+        // block that opens with a preambular lead of the table still
+        // starts a paragraph (a page break does not fall before a lead).
+        if !open_complete
+            && d.part == Part::Preambular
+            && d.open == Open::Paragraph
+            && matches!(self.content[i].kind, BlockKind::Text)
+            && leads::match_lead(&text.plain, Part::Preambular).is_some()
+        {
+            return Step::Paragraph(Part::Preambular, None);
         }
         if starts_lowercase(&text.plain) || !open_complete {
             return Step::Continue;
@@ -578,6 +651,12 @@ impl<'a> Parser<'a> {
                 Step::Paragraph(Part::Operative, None)
             }
             Part::Preambular if opens_with_lead(text, Part::Preambular) => {
+                Step::Paragraph(Part::Preambular, None)
+            }
+            // Some bodies open preambular paragraphs with finite verbs
+            // ("Recalls …,", "Takes note of …,"): an operative lead of
+            // the table after a complete unit starts the next one.
+            Part::Preambular if leads::match_lead(&text.plain, Part::Operative).is_some() => {
                 Step::Paragraph(Part::Preambular, None)
             }
             Part::Preambular => Step::Continue,
@@ -665,6 +744,22 @@ impl<'a> Parser<'a> {
             && leads::match_lead(plain, Part::Preambular).is_none()
     }
 
+    /// After a unit with no closing punctuation ("…the Mission shall"),
+    /// whether the label at `i` is an item of a list rather than a page
+    /// that starts inside a sentence ("article 3" / "(a) of the
+    /// Agreement"): it goes on a sequence already open, or the next block
+    /// is the label that follows it.
+    fn continues_list(&self, d: &Draft, i: usize, raw: &RawLabel<'_>, at: &Placement) -> bool {
+        if at.depth < d.levels.len() {
+            return true;
+        }
+        let next = labels::next(raw.label, at.counter);
+        self.content.get(i + 1).is_some_and(|b| match &b.kind {
+            BlockKind::Label(n) => n.delimiter == raw.delimiter && n.label == next,
+            _ => false,
+        })
+    }
+
     /// Whether the operative paragraph numbered next comes within a few
     /// blocks after `i`, before any other number or instrument.
     fn number_follows(&self, d: &Draft, i: usize) -> bool {
@@ -720,35 +815,65 @@ impl<'a> Parser<'a> {
         d.heading.clear();
         d.open = Open::Paragraph;
         d.levels.clear();
+        // "3. (a) Requests …;" / "(b) Urges …": a numbered paragraph with
+        // no chapeau opens with its first sub-paragraph.
+        if let BlockKind::Numbered { .. } = self.content[i].kind {
+            let body = self.content[i].body;
+            let first = labels::label_at_start(body).filter(|raw| {
+                raw.delimiter == Delimiter::Parenthesised
+                    && labels::place(&[], raw).expected.is_none()
+            });
+            if let Some(raw) = first {
+                let placement = labels::place(&[], &raw);
+                let text = inline::parse_inline(&body[raw.len..]);
+                if let Some(p) = d.last_paragraph_mut() {
+                    p.text = Text::default();
+                }
+                self.subparagraph_with(d, i, placement, raw.label.to_owned(), raw.delimiter, text);
+            }
+        }
     }
 
     // ----- subparagraph = label , text , { subparagraph } -----
 
     fn subparagraph(&mut self, d: &mut Draft, i: usize, placement: Placement) {
-        let BlockKind::Label(raw) = &self.content[i].kind else {
-            return;
+        let (label, delimiter) = match &self.content[i].kind {
+            BlockKind::Label(raw) => (raw.label.to_owned(), raw.delimiter),
+            BlockKind::Numbered { number } => (number.to_string(), Delimiter::Dotted),
+            _ => return,
         };
-        let raw: RawLabel<'_> = *raw;
+        self.subparagraph_with(d, i, placement, label, delimiter, self.texts[i].clone());
+    }
+
+    fn subparagraph_with(
+        &mut self,
+        d: &mut Draft,
+        i: usize,
+        placement: Placement,
+        label: String,
+        delimiter: Delimiter,
+        text: Text,
+    ) {
         if let Some(expected) = &placement.expected {
             self.warnings.push((
                 WarningKind::LabelOutOfSequence {
                     expected: expected.clone(),
-                    found: raw.label.to_owned(),
+                    found: label.clone(),
                 },
                 self.content[i].span,
             ));
         }
         d.levels.truncate(placement.depth);
         d.levels.push(Level {
-            delimiter: raw.delimiter,
+            delimiter,
             counter: placement.counter,
-            last: raw.label.to_owned(),
+            last: label.clone(),
         });
         let sub = Subparagraph {
             id: String::new(),
             citation: String::new(),
-            label: raw.label.to_owned(),
-            text: self.texts[i].clone(),
+            label,
+            text,
             subparagraphs: Vec::new(),
             span: self.content[i].span,
         };
@@ -777,7 +902,8 @@ impl<'a> Parser<'a> {
         let kind = inst.kind;
         for p in inst.preambular.iter_mut().chain(inst.operative.iter_mut()) {
             p.lead = lead_of(&p.text, p.part);
-            if p.lead.is_none() && kind == InstrumentKind::Resolution {
+            let no_chapeau = p.text.plain.is_empty() && !p.subparagraphs.is_empty();
+            if p.lead.is_none() && kind == InstrumentKind::Resolution && !no_chapeau {
                 self.warnings.push((
                     WarningKind::NoLeadPhrase {
                         excerpt: excerpt(&p.text.plain),
@@ -1000,6 +1126,25 @@ fn lead_of(text: &Text, part: Part) -> Option<String> {
     if let Some(m) = leads::match_lead(plain, part) {
         return Some(m.phrase.to_owned());
     }
+    let other = match part {
+        Part::Preambular => Part::Operative,
+        Part::Operative => Part::Preambular,
+    };
+    match part {
+        // "Noting the report of the Panel, decides to renew": the
+        // participial clause and the operative verb it leads to.
+        Part::Operative => {
+            if let Some(m) = leads::lead_after_clause(plain) {
+                return Some(m.phrase.to_owned());
+            }
+        }
+        // "Recalls its resolution 6/1,": a finite verb some bodies use.
+        Part::Preambular => {
+            if let Some(m) = leads::match_lead(plain, other) {
+                return Some(m.phrase.to_owned());
+            }
+        }
+    }
     if let Some(e) = text.emphasis.first().filter(|e| e.start == 0) {
         let italic = plain[e.start..e.end]
             .trim_end_matches([',', ':', ';', ' '])
@@ -1022,6 +1167,37 @@ fn opens_with_lead(text: &Text, part: Part) -> bool {
     leads::match_lead(&text.plain, part).is_some()
         || text.emphasis.first().is_some_and(|e| e.start == 0)
         || leads::lead_like(&text.plain).is_some_and(|(_, p)| p == part)
+}
+
+/// Whether the open unit is inside a quotation: it opens more
+/// quotation marks (“) than it closes.
+fn in_quotation(d: &Draft) -> bool {
+    d.open_text().is_some_and(|t| {
+        let opened = t.plain.matches('\u{201c}').count();
+        opened > 0 && opened > t.plain.matches('\u{201d}').count()
+    })
+}
+
+/// Where "1." goes when it is an item of a sub-paragraph's list ("(b) …
+/// the following:" / "1. the size of the force;") rather than an
+/// operative paragraph: under an open sub-paragraph, as the first
+/// number after a colon or the next of an open numbered level; never
+/// after a heading (a section numbered again from 1).
+fn numbered_item(d: &Draft, number: u32) -> Option<Placement> {
+    let after_colon = d
+        .open_text()
+        .is_some_and(|t| last_significant(&t.plain) == Some(':'));
+    if !matches!(d.open, Open::Sub(_)) || !d.heading.is_empty() || number == 1 && !after_colon {
+        return None;
+    }
+    let label = number.to_string();
+    let raw = RawLabel {
+        label: &label,
+        delimiter: Delimiter::Dotted,
+        len: 0,
+    };
+    let placement = labels::place(&d.levels, &raw);
+    placement.expected.is_none().then_some(placement)
 }
 
 /// How many blocks of quoted text an operative paragraph may carry

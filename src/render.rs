@@ -160,7 +160,7 @@ impl Writer<'_> {
     fn subparagraphs(&mut self, subs: &[Subparagraph]) {
         for s in subs {
             let body = self.text(&s.text, 0);
-            self.blocks.push(format!("({}) {body}", s.label));
+            self.blocks.push(format!("{} {body}", s.printed_label()));
             let notes = self.notes(&s.text);
             self.blocks.extend(notes);
             self.subparagraphs(&s.subparagraphs);

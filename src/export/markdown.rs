@@ -99,7 +99,7 @@ fn paragraph_line(out: &mut String, p: &Paragraph, md: bool) {
 }
 
 fn sub_line(out: &mut String, s: &Subparagraph, depth: usize, md: bool) {
-    let text = format!("({}) {}", s.label, s.text.plain);
+    let text = format!("{} {}", s.printed_label(), s.text.plain);
     if md {
         // A hard line break, then an indent of non-breaking spaces (four
         // real spaces would start a code block).

@@ -90,10 +90,58 @@ fn is_year_in_brackets(s: &str) -> bool {
 }
 
 /// The line under a Security Council designation: "Adopted by the Security
-/// Council at its 7847th meeting, on 20 December 2016". Returns the year.
+/// Council at its 7847th meeting, on 20 December 2016", "… at its 8700th
+/// (resumed) meeting, on10 January 2020", or, for the written procedure,
+/// "Adopted by the Security Council on 30 March 2020". Returns the year.
 pub fn adopted_by(plain: &str) -> Option<Option<u16>> {
     let rest = plain.strip_prefix("Adopted by ")?;
-    (rest.contains("meeting") && plain.split(' ').count() <= 20).then(|| year_in(plain))
+    let dated = date_in(rest).is_some();
+    ((rest.contains("meeting") || dated) && plain.split(' ').count() <= 20).then(|| year_in(plain))
+}
+
+/// The first date written "29 May 2020" (spaces may be missing:
+/// "on29 May 2020") in a text, as ISO 8601: "2020-05-29".
+pub fn date_in(text: &str) -> Option<String> {
+    for (m, month) in crate::model::MONTHS.iter().enumerate() {
+        let Some(at) = text.find(month) else {
+            continue;
+        };
+        let before = text[..at].trim_end();
+        let day_digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let after = text[at + month.len()..].trim_start();
+        let year_digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=2).contains(&day_digits) || year_digits != 4 {
+            continue;
+        }
+        let day: u32 = before[before.len() - day_digits..].parse().ok()?;
+        let year: u16 = after[..4].parse().ok()?;
+        if (1..=31).contains(&day) && (1945..=2099).contains(&year) {
+            return Some(format!("{year}-{:02}-{day:02}", m + 1));
+        }
+    }
+    None
+}
+
+/// Lines of a cover page that stand before an instrument and are never
+/// its title: "United Nations", "Distr.: General", "Seventy-eighth
+/// session", "Agenda item 3", a document symbol ("A/RES/78/10"), a date,
+/// "Resolution adopted by the General Assembly on 1 December 2023",
+/// "[on the report of the Third Committee (A/78/482)]".
+pub fn is_front_matter(plain: &str) -> bool {
+    let words = plain.split(' ').count();
+    let symbol = words <= 2
+        && plain.starts_with(|c: char| c.is_ascii_uppercase())
+        && plain.split(' ').next().is_some_and(|w| w.contains('/'));
+    plain == "United Nations"
+        || plain.starts_with("Distr.")
+        || plain.starts_with("Original:")
+        || plain.starts_with("Agenda item")
+        || (words <= 3 && plain.ends_with(" session") && !plain.starts_with("The "))
+        || (plain.starts_with("Resolution adopted by ")
+            || plain.starts_with("Decision adopted by "))
+        || (plain.starts_with('[') && plain.ends_with(']'))
+        || symbol
+        || (words == 3 && date_in(plain).is_some())
 }
 
 /// The adoption line that follows an instrument: "7th meeting", "50th
@@ -175,6 +223,41 @@ mod tests {
             Some(Some(2016))
         );
         assert_eq!(adopted_by("Adopted resolutions"), None);
+        assert_eq!(
+            adopted_by("Adopted by the Security Council on 29 May 2020"),
+            Some(Some(2020))
+        );
+        assert_eq!(
+            adopted_by("Adopted by the Security Council at its 8700th (resumed) meeting, on10 January 2020"),
+            Some(Some(2020))
+        );
+    }
+
+    #[test]
+    fn dates_are_read_with_or_without_spaces() {
+        assert_eq!(date_in("on 29 May 2020").as_deref(), Some("2020-05-29"));
+        assert_eq!(
+            date_in("meeting, on10 January 2020").as_deref(),
+            Some("2020-01-10")
+        );
+        assert_eq!(date_in("on 29 May"), None);
+    }
+
+    #[test]
+    fn cover_page_lines_are_front_matter() {
+        for line in [
+            "Seventy-eighth session",
+            "Agenda item 3",
+            "A/RES/78/10",
+            "Distr.: General",
+            "1 December 2023",
+        ] {
+            assert!(is_front_matter(line), "{line}");
+        }
+        assert!(!is_front_matter("Credentials of representatives"));
+        assert!(!is_front_matter(
+            "Improving the coordination of efforts against trafficking in persons"
+        ));
     }
 
     #[test]

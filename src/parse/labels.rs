@@ -1,7 +1,9 @@
 //! Sub-paragraph labels and their sequences.
 //!
 //! UN texts nest sub-paragraphs as (a), (b), (c) → (i), (ii), (iii) → a., b.,
-//! c. → i., ii., iii. The same label can belong to two sequences: "(i)" is
+//! c. → i., ii., iii. Security Council texts also use numbers ("(1)", and
+//! "1." inside a sub-paragraph) and bullets or dashes ("•", "–", "-"), at
+//! any level. The same label can belong to two sequences: "(i)" is
 //! the ninth letter after "(h)" and the first roman numeral after "(a)". A
 //! label is placed where it continues a sequence already open, deepest
 //! level first; failing that it opens a new, deeper level; failing that it
@@ -12,8 +14,10 @@
 pub enum Delimiter {
     /// "(a)", "(iv)"
     Parenthesised,
-    /// "a.", "iv."
+    /// "a.", "iv.", and "1." inside a sub-paragraph
     Dotted,
+    /// "•", "–", "-": the label is the bullet itself.
+    Bullet,
 }
 
 /// What a sequence counts with.
@@ -23,6 +27,10 @@ pub enum Counter {
     Letter,
     /// i, ii, iii, iv, …
     Roman,
+    /// 1, 2, 3, …
+    Number,
+    /// The same bullet again and again.
+    Bullet,
 }
 
 /// One open level of sub-paragraphs.
@@ -49,9 +57,26 @@ pub struct RawLabel<'a> {
     pub len: usize,
 }
 
-/// Recognises "(a) ", "(iv) ", "a. " and "iv. " at the start of `text`.
-/// Dotted labels are single letters or roman numerals.
+/// The characters that open a bulleted or dashed item.
+const BULLETS: &[char] = &['\u{2022}', '\u{2013}', '-'];
+
+/// Recognises "(a) ", "(iv) ", "(1) ", "a. ", "iv. " and a bullet ("• ",
+/// "– ", "- ") at the start of `text`. Dotted labels are single letters or
+/// roman numerals; numbered ones have one or two digits; a bullet is
+/// followed by a word.
 pub fn label_at_start(text: &str) -> Option<RawLabel<'_>> {
+    if let Some(bullet) = text.chars().next().filter(|c| BULLETS.contains(c)) {
+        let n = bullet.len_utf8();
+        let after = &text[n..];
+        let rest = after.trim_start();
+        let space = after.len() - rest.len();
+        let word = rest.starts_with(|c: char| c.is_alphabetic() || matches!(c, '\u{201c}' | '"'));
+        return (space > 0 && word).then(|| RawLabel {
+            label: &text[..n],
+            delimiter: Delimiter::Bullet,
+            len: n + space,
+        });
+    }
     // Labels are short: look no further than a few bytes.
     let (label, delimiter, consumed) = if let Some(rest) = text.strip_prefix('(') {
         let close = rest.bytes().take(8).position(|b| b == b')')?;
@@ -66,10 +91,12 @@ pub fn label_at_start(text: &str) -> Option<RawLabel<'_>> {
         }
         (label, Delimiter::Dotted, dot + 1)
     };
-    let valid = !label.is_empty()
-        && label.len() <= 5
-        && label.bytes().all(|b| b.is_ascii_lowercase())
-        && (is_letter_label(label) || roman_value(label).is_some());
+    let number = delimiter == Delimiter::Parenthesised && is_number_label(label);
+    let valid = number
+        || (!label.is_empty()
+            && label.len() <= 5
+            && label.bytes().all(|b| b.is_ascii_lowercase())
+            && (is_letter_label(label) || roman_value(label).is_some()));
     if !valid {
         return None;
     }
@@ -98,6 +125,18 @@ pub struct Placement {
 
 /// Places `raw` among the open `levels` (outermost first).
 pub fn place(levels: &[Level], raw: &RawLabel<'_>) -> Placement {
+    // A bullet continues the level of the same bullet, or opens one.
+    if raw.delimiter == Delimiter::Bullet {
+        let depth = levels
+            .iter()
+            .rposition(|l| l.delimiter == Delimiter::Bullet && l.last == raw.label)
+            .unwrap_or(levels.len());
+        return Placement {
+            depth,
+            counter: Counter::Bullet,
+            expected: None,
+        };
+    }
     // Continue an open sequence, deepest first.
     for (depth, level) in levels.iter().enumerate().rev() {
         if level.delimiter == raw.delimiter && level.expects() == raw.label {
@@ -125,12 +164,14 @@ pub fn place(levels: &[Level], raw: &RawLabel<'_>) -> Placement {
         },
         None => Placement {
             depth: levels.len(),
-            counter: if is_letter_label(raw.label) {
+            counter: if is_number_label(raw.label) {
+                Counter::Number
+            } else if is_letter_label(raw.label) {
                 Counter::Letter
             } else {
                 Counter::Roman
             },
-            expected: Some("a".to_owned()),
+            expected: Some(if is_number_label(raw.label) { "1" } else { "a" }.to_owned()),
         },
     }
 }
@@ -139,8 +180,16 @@ fn first_of(label: &str) -> Option<Counter> {
     match label {
         "a" => Some(Counter::Letter),
         "i" => Some(Counter::Roman),
+        "1" => Some(Counter::Number),
         _ => None,
     }
+}
+
+/// "1" to "99", without a leading zero.
+pub fn is_number_label(label: &str) -> bool {
+    (1..=2).contains(&label.len())
+        && !label.starts_with('0')
+        && label.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// a … z, then aa, bb, … zz as UN texts do after (z).
@@ -164,6 +213,8 @@ pub fn next(label: &str, counter: Counter) -> String {
             }
         }
         Counter::Roman => to_roman(roman_value(label).unwrap_or(0) + 1),
+        Counter::Number => (label.parse::<u32>().unwrap_or(0) + 1).to_string(),
+        Counter::Bullet => label.to_owned(),
     }
 }
 

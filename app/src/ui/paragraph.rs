@@ -55,7 +55,7 @@ fn SubparagraphView(inst: &'static Instrument, s: &'static Subparagraph) -> impl
     view! {
         <li class="subparagraph" id=s.id.clone() data-clause-id=s.id.clone() tabindex="-1">
             <p class="clause-text">
-                <span class="label">{format!("({})", s.label)}</span>
+                <span class="label">{s.printed_label()}</span>
                 " "
                 <RichText inst text=&s.text id=s.id.clone()/>
             </p>

@@ -156,7 +156,7 @@ fn result_item(data: &'static Data, hit: Hit) -> Option<impl IntoView> {
             let body = view! {
                 <p class="result-context">{format!("{number}{}\u{2026}", opening.join(" "))}</p>
                 <p class="clause-text">
-                    <span class="label">{format!("({})", s.label)}</span>
+                    <span class="label">{s.printed_label()}</span>
                     " "
                     <RichText inst text=&s.text highlights id=s.id.clone()/>
                 </p>
