@@ -24,7 +24,7 @@ pub struct Shell {
 }
 
 /// The document reader: wasm-bindgen glue built for a worker (no
-/// modules: it defines the global `wasm_bindgen`) and its wasm.
+/// modules: it defines one global, the reader's start function) and its wasm.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WorkerShell {
     pub glue: String,
@@ -199,10 +199,10 @@ pub struct WorkerNames {
     pub wasm: String,
 }
 
-/// How wasm-bindgen's glue for a worker (`--target no-modules`) begins its
-/// export: recognises it whatever its file name.
+/// How wasm-bindgen's glue for a worker (`--target no-modules`) ends: it
+/// hands out its start function. Recognises it whatever its file name.
 #[cfg(feature = "native")]
-const WORKER_GLUE_MARK: &str = "wasm_bindgen";
+const WORKER_GLUE_MARK: &str = "Object.assign(__wbg_init";
 
 /// A data block's wasm: base64 of zlib.
 pub fn inflate_block(block: &str) -> Result<Vec<u8>, String> {

@@ -15,7 +15,7 @@ fn shell() -> Shell {
 fn shell_with_worker() -> Shell {
     Shell {
         worker: Some(WorkerShell {
-            glue: "let wasm_bindgen; (function() { const s = \"</script>\"; })();".into(),
+            glue: "let reader = (function() { const s = \"</script>\"; return Object.assign(__wbg_init, {}); })();".into(),
             wasm: b"\0asm\x01\0\0\0 the reader".to_vec(),
         }),
         ..shell()
