@@ -360,7 +360,8 @@ fn start_reader(documents: Documents) -> Result<Link, String> {
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let data = event.data();
             if data.as_string().as_deref() == Some("ready") {
-                let corpus = SHIPPED.with(|s| s.borrow().clone());
+                // Sent once, to the one reader a page starts: no copy is kept.
+                let corpus = SHIPPED.with(|s| s.take());
                 let open = Request::Open {
                     corpus,
                     store: store_name(),
