@@ -213,24 +213,32 @@ pub fn is_text_file(path: &Path) -> bool {
 /// Every `.xml` file under `dir`, in any sub-folder, in path order (the
 /// UN's folders hold a folder a session); an unreadable folder holds none.
 pub fn xml_files_under(dir: &Path) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for p in std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-        {
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|e| e == "xml") {
-                out.push(p);
-            }
-        }
-    }
     let mut out = Vec::new();
-    walk(dir, &mut out);
+    walk(
+        dir,
+        &mut |p| p.extension().is_some_and(|e| e == "xml"),
+        &mut out,
+    );
     out.sort();
     out
+}
+
+/// Collects the files under `dir` that `keep` accepts, sub-folders
+/// included; unreadable sub-folders are skipped, so only the top folder
+/// can fail.
+fn walk(dir: &Path, keep: &mut dyn FnMut(&Path) -> bool, out: &mut Vec<PathBuf>) {
+    for p in std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+    {
+        if p.is_dir() {
+            walk(&p, keep, out);
+        } else if p.is_file() && keep(&p) {
+            out.push(p);
+        }
+    }
 }
 
 /// Reads and parses one file.
@@ -254,17 +262,16 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, FileError> {
     Ok(load_files(&paths, manifest.as_ref()))
 }
 
-/// The text files of a folder, in file-name order.
+/// The text files of a folder and of its sub-folders (the UN's folders
+/// hold one a session), in path order.
 fn text_files(dir: &Path) -> Result<Vec<PathBuf>, FileError> {
-    let io_error = |e| FileError {
+    // Reading the top folder first gives its own error a name.
+    std::fs::read_dir(dir).map_err(|e| FileError {
         path: dir.to_owned(),
         kind: FileErrorKind::Io(e),
-    };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io_error)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && is_text_file(p))
-        .collect();
+    })?;
+    let mut paths = Vec::new();
+    walk(dir, &mut |p| is_text_file(p), &mut paths);
     paths.sort();
     Ok(paths)
 }

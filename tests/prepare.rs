@@ -144,3 +144,39 @@ fn files_from_two_folders_keep_each_folders_manifest() {
         vec!["Source A", "Source B"]
     );
 }
+
+/// The UN's folders hold one folder a session (`ga/75session/…`): a
+/// folder given to `publish` is read with its sub-folders, in path order,
+/// and what is not a text is passed over there as at the top.
+#[test]
+fn a_folder_is_read_with_its_sub_folders() {
+    let dir = folder(
+        "nested",
+        &[(
+            "top.txt",
+            b"T top\n\nThe General Assembly,\n\n1. *Urges* States.\n",
+        )],
+    );
+    for (sub, name, verb) in [
+        ("75session", "a.txt", "Decides"),
+        ("76session", "b.txt", "Requests"),
+    ] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        std::fs::write(
+            dir.join(sub).join(name),
+            format!("T {name}\n\nThe General Assembly,\n\n1. *{verb}* something.\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.join("76session").join("notes.pdf"), b"%PDF").unwrap();
+    let prepared = prepare(&[dir], &CollectionOptions::default()).unwrap();
+    let sources: Vec<&str> = prepared
+        .bundle
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.source.as_str())
+        .collect();
+    // A document is named by its file, as the manifest names it.
+    assert_eq!(sources, ["a.txt", "b.txt", "top.txt"]);
+}
