@@ -1,7 +1,7 @@
 //! The filters beside the results, drawn after the results: the counts of
-//! a keystroke's search are put on screen a frame after its results, and
-//! a row is drawn once per value: later keystrokes change its count and
-//! state in place.
+//! a keystroke's search (the first one's rows too) are put on screen a
+//! frame after its results, and a row is drawn once per value: later
+//! keystrokes change its count and state in place.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -24,8 +24,10 @@ pub fn FacetPanel(
     query: Memo<Query>,
     results: Memo<Results>,
 ) -> impl IntoView {
-    // The facets on screen, one step behind the results while they paint.
-    let shown: RwSignal<Facets> = RwSignal::new(results.with_untracked(|r| r.facets.clone()));
+    // The facets on screen, one step behind the results while they paint;
+    // none at first, so that the view's first frame (the keystroke that
+    // leaves another view) draws only the results.
+    let shown: RwSignal<Facets> = RwSignal::new(Facets::default());
     Effect::new(move |_| {
         results.with(|_| ());
         request_animation_frame(move || {
