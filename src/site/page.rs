@@ -45,8 +45,11 @@ pub const SERVED_CSP: &str =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 /// Starts the glue with the wasm of the `ce-wasm` block, inflated by the
-/// browser's own `DecompressionStream` while it compiles.
-const SINGLE_BOOT: &str = "const packed = Uint8Array.from(atob(document.getElementById(\"ce-wasm\").textContent.trim()), (c) => c.charCodeAt(0));\n\
+/// browser's own `DecompressionStream` while it compiles. The block is
+/// decoded by `Uint8Array.fromBase64` where the browser has it (0.3 ms for
+/// the shipped wasm), else by a loop (2.6 ms); `Uint8Array.from` with a
+/// mapping function took 24 ms of every start from `file://`.
+const SINGLE_BOOT: &str = "const packed = ((text) => { if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text); const b = atob(text); const u = new Uint8Array(b.length); for (let i = 0; i < b.length; i++) u[i] = b.charCodeAt(i); return u; })(document.getElementById(\"ce-wasm\").textContent.trim());\n\
 const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream(\"deflate\"));\n\
 await __wbg_init({ module_or_path: new Response(inflated, { headers: { \"Content-Type\": \"application/wasm\" } }) });\n";
 
