@@ -214,56 +214,72 @@ impl Bundle {
 /// Checks a corpus file's header and inflates its payload: the first half
 /// of [`Bundle::from_file`], apart so that the app can time each half.
 pub fn unpack(bytes: &[u8]) -> Result<Vec<u8>, BundleError> {
-    {
-        if bytes.is_empty() {
-            return Err(BundleError::Empty);
-        }
-        let magic_len = bytes.len().min(MAGIC.len());
-        if bytes[..magic_len] != MAGIC[..magic_len] {
-            return Err(BundleError::NotABundle {
-                starts: beginning(bytes),
-            });
-        }
-        if bytes.len() < HEADER {
-            return Err(BundleError::Truncated {
-                have: bytes.len() as u64,
-                expected: None,
-            });
-        }
-        let format = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
-        if format != FORMAT {
-            return Err(BundleError::Format { found: format });
-        }
-        let inflated_len = u64_at(bytes, 12);
-        let file_len = u64_at(bytes, 20);
-        let have = bytes.len() as u64;
-        if have < file_len {
-            return Err(BundleError::Truncated {
-                have,
-                expected: Some(file_len),
-            });
-        }
-        if have > file_len {
-            return Err(BundleError::Corrupt(format!(
-                "it holds {have} bytes, more than the {file_len} its header declares"
-            )));
-        }
-        if inflated_len > MAX_INFLATED {
-            return Err(BundleError::Corrupt(format!(
-                "its header declares {inflated_len} bytes, more than the {MAX_INFLATED} a corpus may hold"
-            )));
-        }
-        // Within MAX_INFLATED, so it fits in usize on every target.
-        let limit = usize::try_from(inflated_len).unwrap_or(usize::MAX);
-        let encoded = inflate(&bytes[HEADER..], limit)?;
-        if encoded.len() != limit {
-            return Err(BundleError::Corrupt(format!(
-                "it inflates to {} bytes, not the {limit} its header declares",
-                encoded.len()
-            )));
-        }
-        Ok(encoded)
+    let limit = inflated_len(bytes)?;
+    let encoded = inflate(&bytes[HEADER..], limit)?;
+    if encoded.len() != limit {
+        return Err(BundleError::Corrupt(format!(
+            "it inflates to {} bytes, not the {limit} its header declares",
+            encoded.len()
+        )));
     }
+    Ok(encoded)
+}
+
+/// [`unpack`] when the payload was already inflated elsewhere (the page
+/// has the browser's own zlib do it while the wasm compiles): the header
+/// is checked all the same, and an inflation of the wrong length is
+/// done again here, so that the error says what is wrong.
+pub fn unpack_inflated(bytes: &[u8], inflated: Vec<u8>) -> Result<Vec<u8>, BundleError> {
+    if inflated_len(bytes)? == inflated.len() {
+        Ok(inflated)
+    } else {
+        unpack(bytes)
+    }
+}
+
+/// The length the header declares for the inflated payload, once the
+/// header says the file is a whole corpus file of this format.
+fn inflated_len(bytes: &[u8]) -> Result<usize, BundleError> {
+    if bytes.is_empty() {
+        return Err(BundleError::Empty);
+    }
+    let magic_len = bytes.len().min(MAGIC.len());
+    if bytes[..magic_len] != MAGIC[..magic_len] {
+        return Err(BundleError::NotABundle {
+            starts: beginning(bytes),
+        });
+    }
+    if bytes.len() < HEADER {
+        return Err(BundleError::Truncated {
+            have: bytes.len() as u64,
+            expected: None,
+        });
+    }
+    let format = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
+    if format != FORMAT {
+        return Err(BundleError::Format { found: format });
+    }
+    let inflated_len = u64_at(bytes, 12);
+    let file_len = u64_at(bytes, 20);
+    let have = bytes.len() as u64;
+    if have < file_len {
+        return Err(BundleError::Truncated {
+            have,
+            expected: Some(file_len),
+        });
+    }
+    if have > file_len {
+        return Err(BundleError::Corrupt(format!(
+            "it holds {have} bytes, more than the {file_len} its header declares"
+        )));
+    }
+    if inflated_len > MAX_INFLATED {
+        return Err(BundleError::Corrupt(format!(
+            "its header declares {inflated_len} bytes, more than the {MAX_INFLATED} a corpus may hold"
+        )));
+    }
+    // Within MAX_INFLATED, so it fits in usize on every target.
+    Ok(usize::try_from(inflated_len).unwrap_or(usize::MAX))
 }
 
 /// The little-endian `u64` at `at` (the caller checked the length).

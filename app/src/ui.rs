@@ -200,6 +200,10 @@ fn index_subs(
 pub fn start() {
     console_error_panic_hook::set_once();
     mark("clause-explorer-start");
+    if let Some(begun) = load::started() {
+        wasm_bindgen_futures::spawn_local(async { show(load::from_start(begun).await) });
+        return;
+    }
     match load::embedded() {
         Some(loaded) => show(loaded),
         // Leptos sets up its executor when it mounts; until then, the

@@ -124,3 +124,32 @@ fn a_stream_that_inflates_past_its_declared_length_is_refused() {
 fn an_untitled_collection_shows_the_tools_name() {
     assert_eq!(Collection::default().display_title(), "Clause Explorer");
 }
+
+/// The page may inflate the payload with the browser's zlib: what it
+/// inflated is taken as it is when the header agrees with it, and the
+/// header's errors and a wrong inflation still say what is wrong.
+#[test]
+fn a_payload_inflated_elsewhere_is_checked_against_the_header() {
+    let file = bundle().to_file();
+    let right = unpack(&file).unwrap();
+    assert_eq!(unpack_inflated(&file, right.clone()).unwrap(), right);
+    // A short inflation: the file is inflated here again, and it is fine.
+    assert_eq!(unpack_inflated(&file, right[..10].to_vec()).unwrap(), right);
+    let mut other = file.clone();
+    other[8..12].copy_from_slice(&3u32.to_le_bytes());
+    assert_eq!(
+        unpack_inflated(&other, right.clone()).unwrap_err(),
+        BundleError::Format { found: 3 }
+    );
+    let mut damaged = file.clone();
+    let last = damaged.len() - 1;
+    damaged[last] ^= 0xff;
+    assert!(matches!(
+        unpack_inflated(&damaged, Vec::new()).unwrap_err(),
+        BundleError::Corrupt(_)
+    ));
+    assert!(matches!(
+        unpack_inflated(&file[..file.len() / 2], right).unwrap_err(),
+        BundleError::Truncated { .. }
+    ));
+}

@@ -45,13 +45,23 @@ pub const SERVED_CSP: &str =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 /// Starts the glue with the wasm of the `ce-wasm` block, inflated by the
-/// browser's own `DecompressionStream` while it compiles. The block is
-/// decoded by `Uint8Array.fromBase64` where the browser has it (0.3 ms for
-/// the shipped wasm), else by a loop (2.6 ms); `Uint8Array.from` with a
-/// mapping function took 24 ms of every start from `file://`.
-const SINGLE_BOOT: &str = "const packed = ((text) => { if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text); const b = atob(text); const u = new Uint8Array(b.length); for (let i = 0; i < b.length; i++) u[i] = b.charCodeAt(i); return u; })(document.getElementById(\"ce-wasm\").textContent.trim());\n\
+/// browser's own `DecompressionStream` while it compiles; the corpus
+/// block is decoded and inflated meanwhile (`inflateCorpus`, before this
+/// in the page), and the app takes it from `clauseExplorerCorpus`. A
+/// block is decoded by `Uint8Array.fromBase64` where the browser has it
+/// (0.3 ms for the shipped wasm), else by a loop (2.6 ms);
+/// `Uint8Array.from` with a mapping function took 24 ms of every start
+/// from `file://`. A corpus block that is not base64 gives no file, and the
+/// app reads the block itself to say so.
+const SINGLE_BOOT: &str = "const fromBase64 = (text) => { if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text); const b = atob(text); const u = new Uint8Array(b.length); for (let i = 0; i < b.length; i++) u[i] = b.charCodeAt(i); return u; };\n\
+globalThis.clauseExplorerCorpus = (async () => { let file; try { file = fromBase64(document.getElementById(\"ce-corpus\").textContent.trim()); } catch { return {}; } return { file, inflated: await inflateCorpus(file) }; })();\n\
+const packed = fromBase64(document.getElementById(\"ce-wasm\").textContent.trim());\n\
 const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream(\"deflate\"));\n\
 await __wbg_init({ module_or_path: new Response(inflated, { headers: { \"Content-Type\": \"application/wasm\" } }) });\n";
+
+/// Inflates the corpus file in the browser: before the served page's boot
+/// script and the single file's start, which both use it.
+pub const CORPUS_JS: &str = include_str!("../../corpus.js");
 
 /// Shown until the app mounts (it removes the line), so that a slow
 /// corpus download is never a blank page.
@@ -107,7 +117,7 @@ pub fn single_file(shell: &Shell, corpus_file: &[u8], collection: &Collection) -
     // escaped form means the same there and cannot end the element.
     let glue = shell.glue.replace("</script", "<\\/script");
     let css = shell.css.replace("</style", "<\\/style");
-    let script = format!("{GLUE_BEGIN}{glue}{GLUE_END}{SINGLE_BOOT}");
+    let script = format!("{GLUE_BEGIN}{glue}{GLUE_END}{}{SINGLE_BOOT}", CORPUS_JS);
     let style = format!("\n{css}\n");
     let wasm = b64.encode(miniz_oxide::deflate::compress_to_vec_zlib(&shell.wasm, 9));
     let corpus = b64.encode(corpus_file);

@@ -44,7 +44,10 @@ pub fn publish(shell: &Shell, bundle: &Bundle, out: &Path) -> std::io::Result<Pu
             "index.html",
             served_page(&names, &bundle.collection).as_bytes(),
         )?;
-        put("boot.js", BOOT_JS.as_bytes())?;
+        put(
+            "boot.js",
+            format!("{}{BOOT_JS}", super::page::CORPUS_JS).as_bytes(),
+        )?;
         put("favicon.svg", FAVICON.as_bytes())?;
         put(&names.glue, shell.glue.as_bytes())?;
         put(&names.wasm, &shell.wasm)?;

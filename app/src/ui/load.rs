@@ -1,6 +1,9 @@
 //! Where the app gets its corpus: the single file's data block, or
 //! `corpus.bin` fetched beside the served page (by relative URL, so any
-//! sub-path works; the page preloads it while the wasm compiles).
+//! sub-path works; the page preloads it while the wasm compiles). The
+//! page's start script has usually begun already: it fetched or decoded
+//! the file and had the browser inflate it (`corpus.js`), and the app
+//! takes both from `clauseExplorerCorpus`.
 
 use base64::Engine;
 use clause_explorer::bundle::{Bundle, FILE_NAME};
@@ -25,8 +28,8 @@ pub fn embedded() -> Option<Result<(Bundle, Vec<u8>), Notice>> {
             .decode(text.trim())
             .map_err(|e| notice(Place::SingleFile, &Failure::Block(e.to_string())))
             .and_then(|bytes| {
-                let bundle =
-                    open(&bytes).map_err(|e| notice(Place::SingleFile, &Failure::Bundle(e)))?;
+                let bundle = open(&bytes, None)
+                    .map_err(|e| notice(Place::SingleFile, &Failure::Bundle(e)))?;
                 Ok((bundle, bytes))
             }),
     )
@@ -41,15 +44,69 @@ pub async fn fetched() -> Result<(Bundle, Vec<u8>), Notice> {
         Place::Served
     };
     let bytes = fetch(FILE_NAME).await.map_err(|f| notice(place, &f))?;
-    let bundle = open(&bytes).map_err(|e| notice(place, &Failure::Bundle(e)))?;
+    let bundle = open(&bytes, None).map_err(|e| notice(place, &Failure::Bundle(e)))?;
     Ok((bundle, bytes))
 }
 
-/// Inflates and decodes the corpus file, marking each step for the
-/// start-up figures (scripts/figures.mjs).
-fn open(bytes: &[u8]) -> Result<Bundle, clause_explorer::bundle::BundleError> {
+/// What the page's start script began for the corpus, if it began it.
+pub fn started() -> Option<js_sys::Promise> {
+    js_sys::Reflect::get(&js_sys::global(), &"clauseExplorerCorpus".into())
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()
+}
+
+/// The corpus the start script fetched (served) or decoded (single file),
+/// with the browser's inflation of it when it has one. A single file
+/// whose block the script could not decode is read here again, so that
+/// the message says what is wrong with it.
+pub async fn from_start(begun: js_sys::Promise) -> Result<(Bundle, Vec<u8>), Notice> {
+    let single = document().get_element_by_id(BLOCK_ID).is_some();
+    let local = window().location().protocol().is_ok_and(|p| p == "file:");
+    let place = match (single, local) {
+        (true, _) => Place::SingleFile,
+        (false, true) => Place::LocalFolder,
+        (false, false) => Place::Served,
+    };
+    let answer = JsFuture::from(begun).await.map_err(|e| {
+        notice(
+            place,
+            &Failure::Unreachable(
+                e.dyn_ref::<js_sys::Error>()
+                    .map_or_else(|| "no answer".to_owned(), |e| String::from(e.message())),
+            ),
+        )
+    })?;
+    let field = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok();
+    if let Some(status) = field("status").and_then(|s| s.as_f64()) {
+        return Err(notice(place, &Failure::Http(status as u16)));
+    }
+    let bytes = |v: Option<wasm_bindgen::JsValue>| {
+        v.and_then(|v| v.dyn_into::<Uint8Array>().ok())
+            .map(|a| a.to_vec())
+    };
+    let Some(file) = bytes(field("file")) else {
+        return match embedded() {
+            Some(read) => read,
+            None => Err(notice(place, &Failure::Unreachable("no answer".to_owned()))),
+        };
+    };
+    let bundle =
+        open(&file, bytes(field("inflated"))).map_err(|e| notice(place, &Failure::Bundle(e)))?;
+    Ok((bundle, file))
+}
+
+/// Inflates (unless the browser did) and decodes the corpus file, marking
+/// each step for the start-up figures (scripts/figures.mjs).
+fn open(
+    bytes: &[u8],
+    inflated: Option<Vec<u8>>,
+) -> Result<Bundle, clause_explorer::bundle::BundleError> {
     super::mark("clause-explorer-corpus-bytes");
-    let encoded = clause_explorer::bundle::unpack(bytes)?;
+    let encoded = match inflated {
+        Some(done) => clause_explorer::bundle::unpack_inflated(bytes, done)?,
+        None => clause_explorer::bundle::unpack(bytes)?,
+    };
     super::mark("clause-explorer-corpus-inflated");
     Bundle::decode(&encoded)
 }
