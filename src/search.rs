@@ -54,6 +54,7 @@
 //! the sub-paragraphs of a paragraph that urges; it is found only when at
 //! least one query word is in its own text.
 
+mod chunked;
 pub mod cites;
 mod expand;
 mod facets;
