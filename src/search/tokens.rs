@@ -115,7 +115,6 @@ impl TokenStreams {
             })
         })
     }
-
 }
 
 impl TokenStreamsBuilder {
