@@ -97,6 +97,11 @@ impl Cursor<'_> {
         }
     }
 
+    /// Whether the cursor is at `unit` and the word is in its lead phrase.
+    pub fn is_in_lead_at(&self, unit: u32) -> bool {
+        self.current.is_some_and(|p| p.unit == unit && p.in_lead)
+    }
+
     /// Appends the positions of the current entry, each with `tag` (once;
     /// later calls add nothing).
     pub fn positions<T: Copy>(&mut self, out: &mut Vec<(u32, T)>, tag: T) {
