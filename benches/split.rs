@@ -131,6 +131,13 @@ fn run(index: &SearchIndex, targets: &ShardTargets) {
         inflate.as_secs_f64() * 1e3,
         load.as_secs_f64() * 1e3
     );
+    if let Ok(parts) = loaded.head_parts() {
+        let parts: Vec<String> = parts
+            .iter()
+            .map(|(n, b)| format!("{n} {}", kib(*b)))
+            .collect();
+        println!("head parts (raw): {}", parts.join(", "));
+    }
     let blobs: HashMap<ShardId, &Vec<u8>> = split.shards.iter().map(|(id, b)| (*id, b)).collect();
     for kind in KINDS {
         let mut sizes: Vec<usize> = split

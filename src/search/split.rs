@@ -257,6 +257,25 @@ impl SplitIndex {
             })
     }
 
+    /// The postcard bytes of each part of the head, largest first: where a
+    /// head's size goes, for measuring.
+    pub fn head_parts(&self) -> Result<Vec<(&'static str, usize)>, postcard::Error> {
+        let i = &self.index;
+        let size = |bytes: Vec<u8>| bytes.len();
+        let mut parts = vec![
+            ("vocabulary", size(postcard::to_allocvec(&i.vocabulary)?)),
+            ("units", size(postcard::to_allocvec(&i.units)?)),
+            ("instruments", size(postcard::to_allocvec(&i.instruments)?)),
+            ("cites", size(postcard::to_allocvec(&i.cites)?)),
+            (
+                "shard layout",
+                size(postcard::to_allocvec(&(&i.postings, &i.tokens))?),
+            ),
+        ];
+        parts.sort_by_key(|p| std::cmp::Reverse(p.1));
+        Ok(parts)
+    }
+
     /// The index as loaded so far (absent shards read as empty).
     pub fn index(&self) -> &SearchIndex {
         &self.index
