@@ -183,6 +183,9 @@ impl SearchIndex {
                 unit += 1;
             },
         );
+        // The streams' spare capacity goes before the postings are
+        // concatenated, which is the build's peak.
+        let tokens = tokens.finish();
         units.shrink();
         let average_length = match units.len() {
             0 => 1.0,
@@ -196,7 +199,7 @@ impl SearchIndex {
         SearchIndex {
             vocabulary,
             postings: postings.finish(),
-            tokens: tokens.finish(),
+            tokens,
             units,
             instruments,
             average_length,
