@@ -34,6 +34,17 @@ pub struct Cites {
 }
 
 impl Cites {
+    /// The postcard bytes of each column, for measuring a split head.
+    pub fn column_sizes(&self) -> Result<Vec<(&'static str, usize)>, postcard::Error> {
+        let size = |bytes: Vec<u8>| bytes.len();
+        Ok(vec![
+            ("cites keys", size(postcard::to_allocvec(&self.keys)?)),
+            ("cites aliases", size(postcard::to_allocvec(&self.aliases)?)),
+            ("cites ends", size(postcard::to_allocvec(&self.ends)?)),
+            ("cites targets", size(postcard::to_allocvec(&self.targets)?)),
+        ])
+    }
+
     /// The table for units whose ids are given in index order.
     pub fn build<'c>(
         corpus: &'c Corpus,

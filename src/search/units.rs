@@ -77,6 +77,24 @@ impl Units {
         self.segment_ends.push(self.segments.len() as u32);
     }
 
+    /// The postcard bytes of each column, for measuring a split head.
+    pub fn column_sizes(&self) -> Result<Vec<(&'static str, usize)>, postcard::Error> {
+        let size = |bytes: Vec<u8>| bytes.len();
+        Ok(vec![
+            ("instrument", size(postcard::to_allocvec(&self.instrument)?)),
+            ("paragraph", size(postcard::to_allocvec(&self.paragraph)?)),
+            ("shape", size(postcard::to_allocvec(&self.shape)?)),
+            ("sub_index", size(postcard::to_allocvec(&self.sub_index)?)),
+            ("lead_group", size(postcard::to_allocvec(&self.lead_group)?)),
+            ("length", size(postcard::to_allocvec(&self.length)?)),
+            ("segments", size(postcard::to_allocvec(&self.segments)?)),
+            (
+                "segment_ends",
+                size(postcard::to_allocvec(&self.segment_ends)?),
+            ),
+        ])
+    }
+
     pub fn instrument(&self, unit: u32) -> u32 {
         self.instrument.get(unit as usize).copied().unwrap_or(0)
     }
