@@ -59,6 +59,7 @@
 
 mod chunked;
 pub mod cites;
+mod deltas;
 mod expand;
 mod facets;
 mod fold;

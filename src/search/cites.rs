@@ -13,6 +13,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use super::deltas::AsDeltas;
+
 use crate::cite::slug;
 use crate::model::Corpus;
 use crate::refs::{document_symbol, CitationIndex, Cited};
@@ -29,6 +31,7 @@ pub struct Cites {
     /// its symbol ("70-1") or, for a treaty, its label.
     aliases: Vec<String>,
     /// Per unit, the end of its targets in `targets`.
+    #[serde(with = "super::deltas")]
     ends: Vec<u32>,
     targets: Vec<u32>,
 }
@@ -40,7 +43,10 @@ impl Cites {
         Ok(vec![
             ("cites keys", size(postcard::to_allocvec(&self.keys)?)),
             ("cites aliases", size(postcard::to_allocvec(&self.aliases)?)),
-            ("cites ends", size(postcard::to_allocvec(&self.ends)?)),
+            (
+                "cites ends",
+                size(postcard::to_allocvec(&AsDeltas(&self.ends))?),
+            ),
             ("cites targets", size(postcard::to_allocvec(&self.targets)?)),
         ])
     }

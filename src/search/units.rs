@@ -11,6 +11,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::deltas::AsDeltas;
+
 use super::UnitRef;
 use crate::model::{Origin, Part};
 
@@ -20,6 +22,7 @@ const WHOLE_ID: char = '/';
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Units {
     /// Index of the unit's instrument in `Corpus::instruments()` order.
+    #[serde(with = "super::deltas")]
     instrument: Vec<u32>,
     /// Index of the unit's paragraph in its part.
     paragraph: Vec<u32>,
@@ -33,6 +36,7 @@ pub struct Units {
     length: Vec<u32>,
     /// Id segments, concatenated.
     segments: String,
+    #[serde(with = "super::deltas")]
     segment_ends: Vec<u32>,
 }
 
@@ -81,7 +85,10 @@ impl Units {
     pub fn column_sizes(&self) -> Result<Vec<(&'static str, usize)>, postcard::Error> {
         let size = |bytes: Vec<u8>| bytes.len();
         Ok(vec![
-            ("instrument", size(postcard::to_allocvec(&self.instrument)?)),
+            (
+                "instrument",
+                size(postcard::to_allocvec(&AsDeltas(&self.instrument))?),
+            ),
             ("paragraph", size(postcard::to_allocvec(&self.paragraph)?)),
             ("shape", size(postcard::to_allocvec(&self.shape)?)),
             ("sub_index", size(postcard::to_allocvec(&self.sub_index)?)),
@@ -90,7 +97,7 @@ impl Units {
             ("segments", size(postcard::to_allocvec(&self.segments)?)),
             (
                 "segment_ends",
-                size(postcard::to_allocvec(&self.segment_ends)?),
+                size(postcard::to_allocvec(&AsDeltas(&self.segment_ends))?),
             ),
         ])
     }
