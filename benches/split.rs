@@ -119,10 +119,10 @@ fn run(index: &SearchIndex, targets: &ShardTargets) {
     let inflate = started.elapsed();
     std::hint::black_box(inflated.ok());
     println!(
-        "\n### targets lists {} / positions {} / streams {} KiB\n",
-        targets.lists / 1024,
-        targets.positions / 1024,
-        targets.streams / 1024
+        "\n### targets lists {} / positions {} / streams {}\n",
+        kib(targets.lists),
+        kib(targets.positions),
+        kib(targets.streams)
     );
     println!(
         "head: {} raw, {} zlib; native inflate {:.1} ms + decode {:.1} ms",
