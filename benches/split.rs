@@ -4,7 +4,7 @@
 //! ```text
 //! cargo bench --bench split                          # 100 k paragraphs
 //! cargo bench --bench split -- --sizes 100000,1000000
-//! cargo bench --bench split -- --targets 16/16/4,64/64/16   # KiB: lists/positions/streams
+//! cargo bench --bench split -- --targets 16/16/1/1,64/64/4/1   # KiB: lists/positions/streams/places
 //! ```
 //!
 //! The corpus is `synth::corpus` with seed 1 (what `clause-explorer synth
@@ -33,7 +33,12 @@ const QUERIES: &[&str] = &[
     "technology online",
 ];
 
-const KINDS: [ShardKind; 3] = [ShardKind::Lists, ShardKind::Positions, ShardKind::Streams];
+const KINDS: [ShardKind; 4] = [
+    ShardKind::Lists,
+    ShardKind::Positions,
+    ShardKind::Streams,
+    ShardKind::Places,
+];
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -92,6 +97,7 @@ fn parse_targets(s: &str) -> Option<ShardTargets> {
         lists: it.next()??,
         positions: it.next()??,
         streams: it.next()??,
+        places: it.next().unwrap_or(Some(1024))?,
     })
 }
 
@@ -119,10 +125,11 @@ fn run(index: &SearchIndex, targets: &ShardTargets) {
     let inflate = started.elapsed();
     std::hint::black_box(inflated.ok());
     println!(
-        "\n### targets lists {} / positions {} / streams {}\n",
+        "\n### targets lists {} / positions {} / streams {} / places {}\n",
         kib(targets.lists),
         kib(targets.positions),
-        kib(targets.streams)
+        kib(targets.streams),
+        kib(targets.places)
     );
     println!(
         "head: {} raw, {} zlib; native inflate {:.1} ms + decode {:.1} ms",
@@ -171,7 +178,7 @@ fn run(index: &SearchIndex, targets: &ShardTargets) {
         }
     };
     println!(
-        "\n| query | rounds | shards lists/positions/streams | raw lists/positions/streams | raw total | zlib total | same as whole | typed: keystrokes, shards, zlib |"
+        "\n| query | rounds | shards lists/positions/streams/places | raw lists/positions/streams/places | raw total | zlib total | same as whole | typed: keystrokes, shards, zlib |"
     );
     println!("|---|---|---|---|---|---|---|---|");
     for q in QUERIES {
@@ -183,8 +190,8 @@ fn run(index: &SearchIndex, targets: &ShardTargets) {
                 .map(|id| (*id, blobs.get(id).map(|b| b.to_vec()).ok_or("missing")))
                 .collect()
         });
-        let mut count = [0usize; 3];
-        let mut raw = [0usize; 3];
+        let mut count = [0usize; 4];
+        let mut raw = [0usize; 4];
         let mut z = 0;
         for id in &fetched.fetched {
             let k = KINDS.iter().position(|k| *k == id.kind).unwrap_or(0);
@@ -211,14 +218,16 @@ fn run(index: &SearchIndex, targets: &ShardTargets) {
             typed_z += f.fetched.iter().map(|id| serve(*id).zlib).sum::<usize>();
         }
         println!(
-            "| {q} | {} | {}/{}/{} | {}/{}/{} | {} | {} | {} | {keystrokes}, {typed_shards}, {} |",
+            "| {q} | {} | {}/{}/{}/{} | {}/{}/{}/{} | {} | {} | {} | {keystrokes}, {typed_shards}, {} |",
             fetched.rounds,
             count[0],
             count[1],
             count[2],
+            count[3],
             kib(raw[0]),
             kib(raw[1]),
             kib(raw[2]),
+            kib(raw[3]),
             kib(raw.iter().sum()),
             kib(z),
             if same { "yes" } else { "NO" },

@@ -57,6 +57,27 @@ impl Chunked {
         }
     }
 
+    /// Appends the run of the next key to the last chunk, as builders do
+    /// (an index being built is one chunk). Does nothing when the last
+    /// chunk is absent: a split index is not built upon.
+    pub fn push(&mut self, run: &[u8]) {
+        if self.chunks.is_empty() {
+            *self = Chunked::whole(Chunk::new());
+        }
+        if let Some(Some(chunk)) = self.chunks.last_mut() {
+            chunk.bytes.extend_from_slice(run);
+            chunk.close_run();
+            self.keys += 1;
+        }
+    }
+
+    /// Releases spare capacity once every run is in.
+    pub fn shrink(&mut self) {
+        for chunk in self.chunks.iter_mut().flatten() {
+            chunk.shrink();
+        }
+    }
+
     /// The run of `key`; empty when its chunk is absent (recorded as a
     /// miss) or the key is unknown.
     #[inline]

@@ -13,7 +13,7 @@
 //!      1. *Urges* Member States to consider ratifying the Protocol;\n\n\
 //!      2. *Encourages* Member States to cooperate with businesses.\n")] };
 //! let index = SearchIndex::build(&corpus);
-//! let split = index.split(&ShardTargets { lists: 8, positions: 8, streams: 8 }).unwrap();
+//! let split = index.split(&ShardTargets { lists: 8, positions: 8, streams: 8, places: 8 }).unwrap();
 //!
 //! let mut loaded = SplitIndex::from_head(&split.head).unwrap();
 //! let query = Query::new("urges ratfy");
@@ -30,10 +30,12 @@
 //! ```
 //!
 //! The head is the whole index but for the bytes of the postings lists,
-//! positions and token streams: vocabulary, units, facet tables, and where
-//! each shard's range of words or units begins. Postings lists and
-//! positions are cut by word id, token streams by unit (packs of
-//! consecutive units), each into shards of about a target number of bytes.
+//! positions and token streams, and the units' places (ids), which only
+//! the hits need: vocabulary, what facets and scoring read of every unit,
+//! facet tables, and where each shard's range of words or units begins.
+//! Postings lists and positions are cut by word id, token streams and
+//! places by unit (packs of consecutive units), each into shards of about
+//! a target number of bytes.
 //!
 //! Search over a split index is the unchanged search. A list or stream
 //! whose shard is absent reads as empty, and the shard is recorded; when a
@@ -61,7 +63,7 @@ use super::{search_with, Query, Results, SearchIndex, Tuning};
 /// Searches a [`search_fetching`] run at most: one with what is loaded,
 /// and then one after each fetch. A search's reads depend on at most a few
 /// earlier reads (lists, then positions and candidates' streams, then the
-/// hits' streams), so real queries take three or four.
+/// hits' places), so real queries take three or four.
 pub const MAX_ROUNDS: usize = 8;
 
 /// One shard: its kind and its number among the shards of that kind.
@@ -80,7 +82,18 @@ pub enum ShardKind {
     Positions,
     /// Token streams of a range of units.
     Streams,
+    /// Places (paragraph, sub-paragraph index, id segment) of a range of
+    /// units, read only for the hits.
+    Places,
 }
+
+/// Every kind, in the order shards are listed.
+const KINDS: [ShardKind; 4] = [
+    ShardKind::Lists,
+    ShardKind::Positions,
+    ShardKind::Streams,
+    ShardKind::Places,
+];
 
 /// Names a shard as a file name would: `lists-3`, `streams-120`.
 impl fmt::Display for ShardId {
@@ -89,6 +102,7 @@ impl fmt::Display for ShardId {
             ShardKind::Lists => "lists",
             ShardKind::Positions => "positions",
             ShardKind::Streams => "streams",
+            ShardKind::Places => "places",
         };
         write!(f, "{kind}-{}", self.number)
     }
@@ -103,6 +117,7 @@ pub struct ShardTargets {
     pub lists: usize,
     pub positions: usize,
     pub streams: usize,
+    pub places: usize,
 }
 
 impl ShardTargets {
@@ -111,11 +126,13 @@ impl ShardTargets {
     /// hundred best candidates scattered over the corpus, about one pack
     /// each, so stream packs are small. At a million paragraphs an
     /// unquoted query of three or four words then fetches about 250–300
-    /// KiB compressed (`cargo bench --bench split`).
+    /// KiB compressed (`cargo bench --bench split`). Places are read for
+    /// the hits shown, as scattered.
     pub const DEFAULT: ShardTargets = ShardTargets {
         lists: 16 * 1024,
         positions: 16 * 1024,
         streams: 1024,
+        places: 1024,
     };
 }
 
@@ -173,11 +190,14 @@ impl SearchIndex {
         let (lists, list_shards) = self.postings.lists.cut(targets.lists);
         let (positions, position_shards) = self.postings.positions.cut(targets.positions);
         let (streams, stream_shards) = self.tokens.streams.cut(targets.streams);
+        let (places, place_shards) = self.units.places.cut(targets.places);
+        let mut units = self.units.clone();
+        units.places = places;
         let head = SearchIndex {
             vocabulary: self.vocabulary.clone(),
             postings: Postings { lists, positions },
             tokens: TokenStreams { streams },
-            units: self.units.clone(),
+            units,
             instruments: self.instruments.clone(),
             average_length: self.average_length,
             cites: self.cites.clone(),
@@ -187,6 +207,7 @@ impl SearchIndex {
             (ShardKind::Lists, list_shards),
             (ShardKind::Positions, position_shards),
             (ShardKind::Streams, stream_shards),
+            (ShardKind::Places, place_shards),
         ] {
             for (number, chunk) in chunks.iter().enumerate() {
                 let id = ShardId {
@@ -223,15 +244,11 @@ impl SplitIndex {
     /// Loads a head written by [`SearchIndex::split`]; no shard is present.
     pub fn from_head(head: &[u8]) -> Result<SplitIndex, ShardError> {
         let index: SearchIndex = postcard::from_bytes(head).map_err(ShardError::Unreadable)?;
-        let stores = [
-            &index.postings.lists,
-            &index.postings.positions,
-            &index.tokens.streams,
-        ];
-        if !stores.iter().all(|s| s.is_well_formed()) {
+        let split = SplitIndex { index };
+        if !KINDS.iter().all(|&k| split.store(k).is_well_formed()) {
             return Err(ShardError::BadHead);
         }
-        Ok(SplitIndex { index })
+        Ok(split)
     }
 
     /// Adds a fetched shard, checking that it is the one asked for and fits.
@@ -255,11 +272,9 @@ impl SplitIndex {
 
     /// Every shard of the index, loaded or not.
     pub fn shards(&self) -> impl Iterator<Item = ShardId> + '_ {
-        [ShardKind::Lists, ShardKind::Positions, ShardKind::Streams]
-            .into_iter()
-            .flat_map(move |kind| {
-                (0..self.store(kind).len() as u32).map(move |number| ShardId { kind, number })
-            })
+        KINDS.into_iter().flat_map(move |kind| {
+            (0..self.store(kind).len() as u32).map(move |number| ShardId { kind, number })
+        })
     }
 
     /// The postcard bytes of each part of the head (the units and cites
@@ -291,12 +306,12 @@ impl SplitIndex {
     /// Takes `&mut self` so that no other search records its misses into
     /// this one's.
     pub fn search(&mut self, query: &Query, limit: usize, tuning: &Tuning) -> Attempt {
-        for kind in [ShardKind::Lists, ShardKind::Positions, ShardKind::Streams] {
+        for kind in KINDS {
             self.store(kind).take_misses();
         }
         let results = search_with(&self.index, query, limit, tuning);
         let mut missing = Vec::new();
-        for kind in [ShardKind::Lists, ShardKind::Positions, ShardKind::Streams] {
+        for kind in KINDS {
             let misses = self.store(kind).take_misses();
             missing.extend(misses.into_iter().map(|number| ShardId { kind, number }));
         }
@@ -308,6 +323,7 @@ impl SplitIndex {
             ShardKind::Lists => &self.index.postings.lists,
             ShardKind::Positions => &self.index.postings.positions,
             ShardKind::Streams => &self.index.tokens.streams,
+            ShardKind::Places => &self.index.units.places,
         }
     }
 
@@ -316,6 +332,7 @@ impl SplitIndex {
             ShardKind::Lists => &mut self.index.postings.lists,
             ShardKind::Positions => &mut self.index.postings.positions,
             ShardKind::Streams => &mut self.index.tokens.streams,
+            ShardKind::Places => &mut self.index.units.places,
         }
     }
 }

@@ -14,6 +14,7 @@ const SMALL: ShardTargets = ShardTargets {
     lists: 512,
     positions: 256,
     streams: 1024,
+    places: 32,
 };
 
 fn split() -> &'static (Split, HashMap<ShardId, Vec<u8>>) {
@@ -73,7 +74,7 @@ fn queries() -> Vec<Query> {
 #[test]
 fn the_small_targets_make_many_shards_of_each_kind() {
     let index = head();
-    for kind in [ShardKind::Lists, ShardKind::Positions, ShardKind::Streams] {
+    for kind in KINDS {
         let n = index.shards().filter(|s| s.kind == kind).count();
         assert!(n >= 20, "{n} shards of {kind:?}");
     }
