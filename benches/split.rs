@@ -92,7 +92,7 @@ fn main() {
 fn parse_targets(s: &str) -> Option<ShardTargets> {
     let mut it = s
         .split('/')
-        .map(|n| n.trim().parse::<usize>().ok().map(|k| k * 1024));
+        .map(|n| n.trim().parse::<f64>().ok().map(|k| (k * 1024.0) as usize));
     Some(ShardTargets {
         lists: it.next()??,
         positions: it.next()??,

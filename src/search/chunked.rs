@@ -19,6 +19,8 @@ use serde::{Deserialize, Serialize};
 pub struct Chunked {
     /// The first key of each chunk, increasing from 0; chunk `k` holds the
     /// keys `firsts[k]..firsts[k + 1]` (the last one, up to `keys`).
+    /// Written as differences: a split head lists every shard's.
+    #[serde(with = "super::deltas")]
     firsts: Vec<u32>,
     /// Keys in all.
     keys: u32,

@@ -38,16 +38,12 @@ pub struct Cites {
 
 impl Cites {
     /// The postcard bytes of each column, for measuring a split head.
-    pub fn column_sizes(&self) -> Result<Vec<(&'static str, usize)>, postcard::Error> {
-        let size = |bytes: Vec<u8>| bytes.len();
+    pub fn column_bytes(&self) -> Result<Vec<(&'static str, Vec<u8>)>, postcard::Error> {
         Ok(vec![
-            ("cites keys", size(postcard::to_allocvec(&self.keys)?)),
-            ("cites aliases", size(postcard::to_allocvec(&self.aliases)?)),
-            (
-                "cites ends",
-                size(postcard::to_allocvec(&AsDeltas(&self.ends))?),
-            ),
-            ("cites targets", size(postcard::to_allocvec(&self.targets)?)),
+            ("cites keys", postcard::to_allocvec(&self.keys)?),
+            ("cites aliases", postcard::to_allocvec(&self.aliases)?),
+            ("cites ends", postcard::to_allocvec(&AsDeltas(&self.ends))?),
+            ("cites targets", postcard::to_allocvec(&self.targets)?),
         ])
     }
 

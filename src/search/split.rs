@@ -280,20 +280,19 @@ impl SplitIndex {
     /// The postcard bytes of each part of the head (the units and cites
     /// tables column by column), largest first: where a head's size goes,
     /// for measuring.
-    pub fn head_parts(&self) -> Result<Vec<(&'static str, usize)>, postcard::Error> {
+    pub fn head_parts(&self) -> Result<Vec<(&'static str, Vec<u8>)>, postcard::Error> {
         let i = &self.index;
-        let size = |bytes: Vec<u8>| bytes.len();
         let mut parts = vec![
-            ("vocabulary", size(postcard::to_allocvec(&i.vocabulary)?)),
-            ("instruments", size(postcard::to_allocvec(&i.instruments)?)),
+            ("vocabulary", postcard::to_allocvec(&i.vocabulary)?),
+            ("instruments", postcard::to_allocvec(&i.instruments)?),
             (
                 "shard layout",
-                size(postcard::to_allocvec(&(&i.postings, &i.tokens))?),
+                postcard::to_allocvec(&(&i.postings, &i.tokens))?,
             ),
         ];
-        parts.extend(i.units.column_sizes()?);
-        parts.extend(i.cites.column_sizes()?);
-        parts.sort_by_key(|p| std::cmp::Reverse(p.1));
+        parts.extend(i.units.column_bytes()?);
+        parts.extend(i.cites.column_bytes()?);
+        parts.sort_by_key(|p| std::cmp::Reverse(p.1.len()));
         Ok(parts)
     }
 

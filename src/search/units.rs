@@ -87,17 +87,16 @@ impl Units {
     }
 
     /// The postcard bytes of each column, for measuring a split head.
-    pub fn column_sizes(&self) -> Result<Vec<(&'static str, usize)>, postcard::Error> {
-        let size = |bytes: Vec<u8>| bytes.len();
+    pub fn column_bytes(&self) -> Result<Vec<(&'static str, Vec<u8>)>, postcard::Error> {
         Ok(vec![
             (
                 "instrument",
-                size(postcard::to_allocvec(&AsDeltas(&self.instrument))?),
+                postcard::to_allocvec(&AsDeltas(&self.instrument))?,
             ),
-            ("shape", size(postcard::to_allocvec(&self.shape)?)),
-            ("lead_group", size(postcard::to_allocvec(&self.lead_group)?)),
-            ("length", size(postcard::to_allocvec(&self.length)?)),
-            ("places layout", size(postcard::to_allocvec(&self.places)?)),
+            ("shape", postcard::to_allocvec(&self.shape)?),
+            ("lead_group", postcard::to_allocvec(&self.lead_group)?),
+            ("length", postcard::to_allocvec(&self.length)?),
+            ("places layout", postcard::to_allocvec(&self.places)?),
         ])
     }
 

@@ -213,6 +213,27 @@ proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(60))]
 
     #[test]
+    fn a_shard_whose_bytes_are_damaged_but_still_fit_gives_results_never_a_panic(
+        shard in 0usize..10_000,
+        at in 0usize..10_000,
+        flip in 1u8..=255,
+    ) {
+        let shards = &split().0.shards;
+        let (id, blob) = &shards[shard % shards.len()];
+        let mut damaged = blob.clone();
+        let k = at % damaged.len();
+        damaged[k] ^= flip;
+        let mut index = head();
+        // Whether it loads or not, every search gives a result.
+        let _ = index.add(*id, &damaged);
+        for q in ["trafficking", "\"consider ratifying\"", "urges states -online"] {
+            let got = search_fetching(&mut index, &Query::new(q), 10, host);
+            proptest::prop_assert!(got.rounds <= MAX_ROUNDS);
+            proptest::prop_assert!(got.results.hits.len() <= 10);
+        }
+    }
+
+    #[test]
     fn any_query_string_gives_the_same_results_split_as_whole(text in "(?s).{0,60}") {
         let query = Query::new(&text);
         let got = fetching(&query, 10);
