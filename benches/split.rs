@@ -141,9 +141,9 @@ fn run(index: &SearchIndex, targets: &ShardTargets) {
     if let Ok(parts) = loaded.head_parts() {
         let parts: Vec<String> = parts
             .iter()
-            .map(|(n, b)| format!("{n} {}", kib(*b)))
+            .map(|(n, b)| format!("{n} {} ({})", kib(b.len()), kib(zlib(b).len())))
             .collect();
-        println!("head parts (raw): {}", parts.join(", "));
+        println!("head parts, raw (zlib alone): {}", parts.join(", "));
     }
     let blobs: HashMap<ShardId, &Vec<u8>> = split.shards.iter().map(|(id, b)| (*id, b)).collect();
     for kind in KINDS {
