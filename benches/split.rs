@@ -13,7 +13,8 @@
 //! head: rounds, shards and bytes fetched by kind, raw and zlib-compressed
 //! (what a host would serve), and whether the results equal the whole
 //! index's; then the same query typed keystroke by keystroke on one head
-//! (shards fetched once are kept). Figures are printed, never asserted.
+//! (shards fetched once are kept), fetching on every keystroke or only
+//! once a word is complete. Figures are printed, never asserted.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -22,7 +23,7 @@ use std::time::Instant;
 use clause_explorer::search::split::{
     search_fetching, ShardId, ShardKind, ShardTargets, SplitIndex,
 };
-use clause_explorer::search::{search, Query, SearchIndex, PAGE};
+use clause_explorer::search::{search, Query, SearchIndex, Tuning, PAGE};
 use clause_explorer::{corpus, synth};
 
 const QUERIES: &[&str] = &[
@@ -178,9 +179,9 @@ fn run(index: &SearchIndex, targets: &ShardTargets) {
         }
     };
     println!(
-        "\n| query | rounds | shards lists/positions/streams/places | raw lists/positions/streams/places | raw total | zlib total | same as whole | typed: keystrokes, shards, zlib |"
+        "\n| query | rounds | shards lists/positions/streams/places | raw lists/positions/streams/places | raw total | zlib total | same as whole | typed: keystrokes, shards, zlib | fetching at word ends: shards, zlib |"
     );
-    println!("|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|");
     for q in QUERIES {
         let query = Query::new(q);
         let mut head = loaded.clone();
@@ -201,24 +202,35 @@ fn run(index: &SearchIndex, targets: &ShardTargets) {
             z += s.zlib;
         }
         let same = fetched.failed.is_empty() && fetched.results == search(index, &query, PAGE);
-        // As typed: one head, every prefix searched in turn.
-        let mut typing = loaded.clone();
-        let mut keystrokes = 0;
-        let mut typed_shards = 0;
-        let mut typed_z = 0;
-        for (end, _) in q.char_indices().skip(1).chain([(q.len(), ' ')]) {
-            keystrokes += 1;
-            let f = search_fetching(&mut typing, &Query::new(&q[..end]), PAGE, |wanted| {
-                wanted
-                    .iter()
-                    .map(|id| (*id, blobs.get(id).map(|b| b.to_vec()).ok_or("missing")))
-                    .collect()
-            });
-            typed_shards += f.fetched.len();
-            typed_z += f.fetched.iter().map(|id| serve(*id).zlib).sum::<usize>();
-        }
+        // As typed: one head, every prefix searched in turn, fetching on
+        // every keystroke, or only once a word is complete (the interface
+        // would show the loaded shards' provisional results meanwhile).
+        let mut typed = |fetch_at_word_ends: bool| {
+            let mut typing = loaded.clone();
+            let (mut shards, mut z) = (0, 0);
+            for (end, _) in q.char_indices().skip(1).chain([(q.len(), ' ')]) {
+                let text = &q[..end];
+                let word_end = end == q.len() || q[end..].starts_with(' ');
+                if fetch_at_word_ends && !word_end {
+                    std::hint::black_box(typing.search(&Query::new(text), PAGE, &Tuning::DEFAULT));
+                    continue;
+                }
+                let f = search_fetching(&mut typing, &Query::new(text), PAGE, |wanted| {
+                    wanted
+                        .iter()
+                        .map(|id| (*id, blobs.get(id).map(|b| b.to_vec()).ok_or("missing")))
+                        .collect()
+                });
+                shards += f.fetched.len();
+                z += f.fetched.iter().map(|id| serve(*id).zlib).sum::<usize>();
+            }
+            (shards, z)
+        };
+        let keystrokes = q.chars().count();
+        let (typed_shards, typed_z) = typed(false);
+        let (word_shards, word_z) = typed(true);
         println!(
-            "| {q} | {} | {}/{}/{}/{} | {}/{}/{}/{} | {} | {} | {} | {keystrokes}, {typed_shards}, {} |",
+            "| {q} | {} | {}/{}/{}/{} | {}/{}/{}/{} | {} | {} | {} | {keystrokes}, {typed_shards}, {} | {word_shards}, {} |",
             fetched.rounds,
             count[0],
             count[1],
@@ -232,6 +244,7 @@ fn run(index: &SearchIndex, targets: &ShardTargets) {
             kib(z),
             if same { "yes" } else { "NO" },
             kib(typed_z),
+            kib(word_z),
         );
     }
 }
