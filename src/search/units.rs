@@ -20,7 +20,6 @@ use serde::{Deserialize, Serialize};
 use super::chunked::Chunked;
 use super::deltas::AsDeltas;
 use super::varint::{self, Reader};
-
 use super::UnitRef;
 use crate::model::{Origin, Part};
 
