@@ -45,6 +45,9 @@
 //! token streams of the best few hundred units, so a keystroke stays fast
 //! on a million paragraphs.
 //!
+//! The index can also be split into a head and shards fetched as searches
+//! need them, with the same results ([`split`]).
+//!
 //! Results are ranked by how many query terms a unit contains, then by how
 //! few typos it took, then by score (rarity of the words, a match in the
 //! lead phrase, and how close together and in order the words are), then
@@ -54,7 +57,9 @@
 //! the sub-paragraphs of a paragraph that urges; it is found only when at
 //! least one query word is in its own text.
 
+mod chunked;
 pub mod cites;
+mod deltas;
 mod expand;
 mod facets;
 mod fold;
@@ -64,6 +69,7 @@ mod matching;
 mod postings;
 pub mod query;
 mod rank;
+pub mod split;
 mod suggest;
 pub mod tokenize;
 mod tokens;

@@ -13,6 +13,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use super::deltas::AsDeltas;
+
 use crate::cite::slug;
 use crate::model::Corpus;
 use crate::refs::{document_symbol, CitationIndex, Cited};
@@ -29,11 +31,22 @@ pub struct Cites {
     /// its symbol ("70-1") or, for a treaty, its label.
     aliases: Vec<String>,
     /// Per unit, the end of its targets in `targets`.
+    #[serde(with = "super::deltas")]
     ends: Vec<u32>,
     targets: Vec<u32>,
 }
 
 impl Cites {
+    /// The postcard bytes of each column, for measuring a split head.
+    pub fn column_bytes(&self) -> Result<Vec<(&'static str, Vec<u8>)>, postcard::Error> {
+        Ok(vec![
+            ("cites keys", postcard::to_allocvec(&self.keys)?),
+            ("cites aliases", postcard::to_allocvec(&self.aliases)?),
+            ("cites ends", postcard::to_allocvec(&AsDeltas(&self.ends))?),
+            ("cites targets", postcard::to_allocvec(&self.targets)?),
+        ])
+    }
+
     /// The table for units whose ids are given in index order.
     pub fn build<'c>(
         corpus: &'c Corpus,

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::postings::{Posting, Postings, PostingsBuilder};
 use super::tokenize::for_each_word;
-use super::tokens::{OwnWord, TokenStreams};
+use super::tokens::{OwnWord, TokenStreams, TokenStreamsBuilder};
 use super::units::{Instruments, UnitInfo, Units};
 use super::vocabulary::Vocabulary;
 use crate::leads;
@@ -131,7 +131,7 @@ impl SearchIndex {
             .map(|id| (vocabulary.word(id), id))
             .collect();
         let mut postings = PostingsBuilder::new(vocabulary.len());
-        let mut tokens = TokenStreams::default();
+        let mut tokens = TokenStreamsBuilder::new();
         let mut units = Units::default();
         let mut total_length = 0u64;
         let mut unit = 0u32;
@@ -183,7 +183,9 @@ impl SearchIndex {
                 unit += 1;
             },
         );
-        tokens.shrink();
+        // The streams' spare capacity goes before the postings are
+        // concatenated, which is the build's peak.
+        let tokens = tokens.finish();
         units.shrink();
         let average_length = match units.len() {
             0 => 1.0,

@@ -425,10 +425,16 @@ pub fn phrase_matches(
             }
         }
         if let Some((start, prefix)) = first_occurrence(&positions) {
+            // The phrase starts in the lead phrase only if its first word
+            // is in the lead, which the postings say: the token stream
+            // (for the lead's length) is read only then. A split index
+            // would otherwise fetch the stream of every unit with the
+            // phrase.
+            let first_in_lead = cursors[0].iter().any(|(c, _)| c.is_in_lead_at(unit));
             out.push(PhraseMatch {
                 unit,
                 count: 1,
-                in_lead: start < index.tokens.lead_words(unit),
+                in_lead: first_in_lead && start < index.tokens.lead_words(unit),
                 prefix,
             });
         }

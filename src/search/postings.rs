@@ -12,19 +12,21 @@
 //! gaps). Scoring single words never decodes them; a phrase check reads
 //! the positions of its few words rather than whole token streams, which
 //! keeps "trafficking in persons" fast when every unit has all three words.
+//!
+//! Both are [`Chunked`] by word id, separately: a query without a phrase
+//! never needs the positions, so a split index need not fetch them.
 
 use serde::{Deserialize, Serialize};
 
+use super::chunked::{Chunk, Chunked};
 use super::varint::{self, Reader};
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Postings {
-    bytes: Vec<u8>,
-    /// Where each word's list starts in `bytes`; one more than words.
-    starts: Vec<u64>,
-    positions: Vec<u8>,
-    /// Where each word's positions start in `positions`.
-    position_starts: Vec<u64>,
+    /// Each word's list.
+    pub(crate) lists: Chunked,
+    /// Each word's positions.
+    pub(crate) positions: Chunked,
 }
 
 /// One unit in a word's list.
@@ -40,11 +42,8 @@ pub struct Posting {
 impl Postings {
     /// The list of word `id`, in unit order.
     pub fn of(&self, id: u32) -> PostingIter<'_> {
-        let id = id as usize;
-        let at = |k: usize| self.starts.get(k).copied().unwrap_or(0) as usize;
-        let bytes = self.bytes.get(at(id)..at(id + 1)).unwrap_or(&[]);
         PostingIter {
-            reader: Reader::new(bytes),
+            reader: Reader::new(self.lists.get(id)),
             unit: 0,
             first: true,
         }
@@ -54,12 +53,9 @@ impl Postings {
 impl Postings {
     /// A cursor over word `id`'s list that can also read positions.
     pub fn cursor(&self, id: u32) -> Cursor<'_> {
-        let id = id as usize;
-        let at = |k: usize| self.position_starts.get(k).copied().unwrap_or(0) as usize;
-        let positions = self.positions.get(at(id)..at(id + 1)).unwrap_or(&[]);
         Cursor {
-            postings: self.of(id as u32),
-            positions: Reader::new(positions),
+            postings: self.of(id),
+            positions: Reader::new(self.positions.get(id)),
             current: None,
             unread: 0,
         }
@@ -99,6 +95,11 @@ impl Cursor<'_> {
                 }
             }
         }
+    }
+
+    /// Whether the cursor is at `unit` and the word is in its lead phrase.
+    pub fn is_in_lead_at(&self, unit: u32) -> bool {
+        self.current.is_some_and(|p| p.unit == unit && p.in_lead)
     }
 
     /// Appends the positions of the current entry, each with `tag` (once;
@@ -195,29 +196,24 @@ impl PostingsBuilder {
     }
 
     pub fn finish(self) -> Postings {
-        let total = self.lists.iter().map(Vec::len).sum();
-        let mut bytes = Vec::with_capacity(total);
-        let mut starts = Vec::with_capacity(self.lists.len() + 1);
-        for list in self.lists {
-            starts.push(bytes.len() as u64);
-            bytes.extend_from_slice(&list);
-        }
-        starts.push(bytes.len() as u64);
-        let total = self.positions.iter().map(Vec::len).sum();
-        let mut positions = Vec::with_capacity(total);
-        let mut position_starts = Vec::with_capacity(self.positions.len() + 1);
-        for list in self.positions {
-            position_starts.push(positions.len() as u64);
-            positions.extend_from_slice(&list);
-        }
-        position_starts.push(positions.len() as u64);
         Postings {
-            bytes,
-            starts,
-            positions,
-            position_starts,
+            lists: Chunked::whole(concat(self.lists)),
+            positions: Chunked::whole(concat(self.positions)),
         }
     }
+}
+
+/// One chunk of the runs, in word order.
+fn concat(runs: Vec<Vec<u8>>) -> Chunk {
+    let mut chunk = Chunk::new();
+    chunk
+        .bytes_mut()
+        .reserve_exact(runs.iter().map(Vec::len).sum());
+    for run in runs {
+        chunk.bytes_mut().extend_from_slice(&run);
+        chunk.close_run();
+    }
+    chunk
 }
 
 #[cfg(test)]

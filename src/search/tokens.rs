@@ -16,15 +16,22 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::chunked::{Chunk, Chunked};
 use super::varint::{self, Reader};
 use super::vocabulary::Vocabulary;
 use crate::model::Span;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The streams, [`Chunked`] by unit: a split index ships them in packs of
+/// consecutive units.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TokenStreams {
-    bytes: Vec<u8>,
-    /// Where each unit's stream starts in `bytes`; one more than units.
-    starts: Vec<u64>,
+    pub(crate) streams: Chunked,
+}
+
+/// Writes the streams as units arrive in document order.
+#[derive(Debug)]
+pub struct TokenStreamsBuilder {
+    chunk: Chunk,
 }
 
 /// One word of a unit.
@@ -58,10 +65,7 @@ pub struct OwnWord {
 impl TokenStreams {
     /// The tokens of `unit`, in order.
     pub fn of(&self, unit: u32) -> TokenIter<'_> {
-        let unit = unit as usize;
-        let at = |k: usize| self.starts.get(k).copied().unwrap_or(0) as usize;
-        let bytes = self.bytes.get(at(unit)..at(unit + 1)).unwrap_or(&[]);
-        let mut reader = Reader::new(bytes);
+        let mut reader = Reader::new(self.streams.get(unit));
         let inherited = reader.next();
         let lead = reader.next();
         TokenIter {
@@ -111,13 +115,18 @@ impl TokenStreams {
             })
         })
     }
+}
+
+impl TokenStreamsBuilder {
+    pub fn new() -> Self {
+        TokenStreamsBuilder {
+            chunk: Chunk::new(),
+        }
+    }
 
     /// Appends the stream of the next unit.
     pub fn push(&mut self, vocabulary: &Vocabulary, inherited: &[u32], own: &[OwnWord], lead: u32) {
-        if self.starts.is_empty() {
-            self.starts.push(0);
-        }
-        let out = &mut self.bytes;
+        let out = self.chunk.bytes_mut();
         varint::push(out, inherited.len() as u32);
         varint::push(out, lead);
         for &w in inherited {
@@ -134,13 +143,15 @@ impl TokenStreams {
             }
             end = w.end;
         }
-        self.starts.push(self.bytes.len() as u64);
+        self.chunk.close_run();
     }
 
-    /// Releases spare capacity once every unit is in.
-    pub fn shrink(&mut self) {
-        self.bytes.shrink_to_fit();
-        self.starts.shrink_to_fit();
+    /// The streams, spare capacity released.
+    pub fn finish(mut self) -> TokenStreams {
+        self.chunk.shrink();
+        TokenStreams {
+            streams: Chunked::whole(self.chunk),
+        }
     }
 }
 
@@ -202,7 +213,7 @@ mod tests {
             ("states".to_owned(), 1),
         ]);
         let id = |w: &str| vocabulary.find(w).unwrap();
-        let mut streams = TokenStreams::default();
+        let mut streams = TokenStreamsBuilder::new();
         // "Côte states" under the inherited lead "Urges".
         let own = [
             OwnWord {
@@ -217,6 +228,7 @@ mod tests {
             },
         ];
         streams.push(&vocabulary, &[id("urges")], &own, 0);
+        let streams = streams.finish();
         let mut it = streams.of(0);
         let mut got = Vec::new();
         while let Some(t) = it.next_with(&vocabulary) {

@@ -8,32 +8,39 @@
 //! each unit adds to its parent's id ("op-7", then "b"), which the model's
 //! id scheme guarantees; an id that does not extend its parent's is stored
 //! whole.
+//!
+//! What only the hits shown need (paragraph and sub-paragraph index, id
+//! segment) is kept apart, [`Chunked`] by unit as each unit's "place", so
+//! that a split index leaves it out of its head: search reads it for the
+//! hits alone, while facets and scoring read the other columns for every
+//! unit found.
 
 use serde::{Deserialize, Serialize};
 
+use super::chunked::Chunked;
+use super::deltas::AsDeltas;
+use super::varint::{self, Reader};
 use super::UnitRef;
 use crate::model::{Origin, Part};
 
 /// Marks a segment that is a whole id rather than a suffix.
 const WHOLE_ID: char = '/';
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Units {
     /// Index of the unit's instrument in `Corpus::instruments()` order.
+    #[serde(with = "super::deltas")]
     instrument: Vec<u32>,
-    /// Index of the unit's paragraph in its part.
-    paragraph: Vec<u32>,
     /// `depth << 1 | operative`; depth 0 is a paragraph.
     shape: Vec<u8>,
-    /// Index among the parent's sub-paragraphs; 0 for paragraphs.
-    sub_index: Vec<u32>,
     /// 1 + index into [`Instruments::lead_groups`]; 0 for none.
     lead_group: Vec<u32>,
     /// Words of the unit's own text, for length normalisation.
     length: Vec<u32>,
-    /// Id segments, concatenated.
-    segments: String,
-    segment_ends: Vec<u32>,
+    /// Each unit's place: the index of its paragraph in its part, its
+    /// index among its parent's sub-paragraphs (0 for a paragraph), as
+    /// varints, then its id segment.
+    pub(crate) places: Chunked,
 }
 
 /// Where a unit sits and what it is, as the builder gives it.
@@ -57,24 +64,39 @@ impl Units {
 
     pub fn push(&mut self, u: &UnitInfo<'_>) {
         self.instrument.push(u.instrument);
-        self.paragraph.push(u.paragraph);
         let operative = u8::from(u.part == Part::Operative);
         self.shape.push((u.depth << 1) | operative);
-        self.sub_index.push(u.sub_index);
         self.lead_group.push(u.lead_group);
         self.length.push(u.length);
         let suffix =
             u.id.strip_prefix(u.parent_id)
                 .and_then(|s| s.strip_prefix('-'))
                 .filter(|s| !s.is_empty() && !s.starts_with(WHOLE_ID));
+        let mut place = Vec::with_capacity(8);
+        varint::push(&mut place, u.paragraph);
+        varint::push(&mut place, u.sub_index);
         match suffix {
-            Some(s) => self.segments.push_str(s),
+            Some(s) => place.extend_from_slice(s.as_bytes()),
             None => {
-                self.segments.push(WHOLE_ID);
-                self.segments.push_str(u.id);
+                place.extend_from_slice(WHOLE_ID.encode_utf8(&mut [0; 4]).as_bytes());
+                place.extend_from_slice(u.id.as_bytes());
             }
         }
-        self.segment_ends.push(self.segments.len() as u32);
+        self.places.push(&place);
+    }
+
+    /// The postcard bytes of each column, for measuring a split head.
+    pub fn column_bytes(&self) -> Result<Vec<(&'static str, Vec<u8>)>, postcard::Error> {
+        Ok(vec![
+            (
+                "instrument",
+                postcard::to_allocvec(&AsDeltas(&self.instrument))?,
+            ),
+            ("shape", postcard::to_allocvec(&self.shape)?),
+            ("lead_group", postcard::to_allocvec(&self.lead_group)?),
+            ("length", postcard::to_allocvec(&self.length)?),
+            ("places layout", postcard::to_allocvec(&self.places)?),
+        ])
     }
 
     pub fn instrument(&self, unit: u32) -> u32 {
@@ -130,16 +152,12 @@ impl Units {
         UnitRef {
             instrument: self.instrument(unit) as usize,
             part: self.part(unit),
-            paragraph: self
-                .paragraph
-                .get(paragraph_unit as usize)
-                .copied()
-                .unwrap_or(0) as usize,
+            paragraph: self.place(paragraph_unit).0 as usize,
             subparagraph: chain
                 .iter()
                 .rev()
                 .skip(1)
-                .map(|&u| self.sub_index.get(u as usize).copied().unwrap_or(0) as usize)
+                .map(|&u| self.place(u).1 as usize)
                 .collect(),
         }
     }
@@ -148,7 +166,7 @@ impl Units {
     pub fn id(&self, unit: u32, instrument_id: &str) -> String {
         let mut id = instrument_id.to_owned();
         for &u in self.chain(unit).iter().rev() {
-            let segment = self.segment(u);
+            let segment = self.place(u).2;
             match segment.strip_prefix(WHOLE_ID) {
                 Some(whole) => whole.clone_into(&mut id),
                 None => {
@@ -160,25 +178,21 @@ impl Units {
         id
     }
 
-    fn segment(&self, unit: u32) -> &str {
-        let u = unit as usize;
-        let end = self.segment_ends.get(u).copied().unwrap_or(0) as usize;
-        let start = match u {
-            0 => 0,
-            _ => self.segment_ends.get(u - 1).copied().unwrap_or(0) as usize,
-        };
-        self.segments.get(start..end).unwrap_or("")
+    /// The unit's paragraph index, sub-paragraph index and id segment.
+    fn place(&self, unit: u32) -> (u32, u32, &str) {
+        let mut reader = Reader::new(self.places.get(unit));
+        let paragraph = reader.next();
+        let sub_index = reader.next();
+        let segment = std::str::from_utf8(reader.rest()).unwrap_or("");
+        (paragraph, sub_index, segment)
     }
 
     pub fn shrink(&mut self) {
         self.instrument.shrink_to_fit();
-        self.paragraph.shrink_to_fit();
         self.shape.shrink_to_fit();
-        self.sub_index.shrink_to_fit();
         self.lead_group.shrink_to_fit();
         self.length.shrink_to_fit();
-        self.segments.shrink_to_fit();
-        self.segment_ends.shrink_to_fit();
+        self.places.shrink();
     }
 }
 

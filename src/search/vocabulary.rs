@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 const MAX_BUCKET: usize = 64;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Written", into = "Written")]
 pub struct Vocabulary {
     /// The words in id order, concatenated.
     text: String,
@@ -29,6 +30,41 @@ pub struct Vocabulary {
     by_length: Vec<u32>,
     /// `by_length[length_starts[n]..]` begins the words of `n` characters.
     length_starts: Vec<u32>,
+}
+
+/// What is written of the vocabulary: the words and their frequencies.
+/// The orders are derived again when it is read, as [`Vocabulary::build`]
+/// derives them: they are permutations, three bytes a word that compress
+/// poorly, and the vocabulary is in the head a split index loads first.
+#[derive(Serialize, Deserialize)]
+struct Written {
+    text: String,
+    #[serde(with = "super::deltas")]
+    ends: Vec<u32>,
+    df: Vec<u32>,
+}
+
+impl From<Written> for Vocabulary {
+    fn from(w: Written) -> Vocabulary {
+        let mut v = Vocabulary {
+            text: w.text,
+            ends: w.ends,
+            df: w.df,
+            ..Vocabulary::default()
+        };
+        v.derive_orders();
+        v
+    }
+}
+
+impl From<Vocabulary> for Written {
+    fn from(v: Vocabulary) -> Written {
+        Written {
+            text: v.text,
+            ends: v.ends,
+            df: v.df,
+        }
+    }
 }
 
 impl Vocabulary {
@@ -50,6 +86,13 @@ impl Vocabulary {
             v.ends.push(v.text.len() as u32);
             v.df.push(*df);
         }
+        v.derive_orders();
+        (v, ids)
+    }
+
+    /// The alphabetical and by-length orders of the words.
+    fn derive_orders(&mut self) {
+        let v = self;
         let n = v.ends.len() as u32;
         let mut alphabetical: Vec<u32> = (0..n).collect();
         alphabetical.sort_by(|&a, &b| v.word(a).cmp(v.word(b)));
@@ -76,7 +119,6 @@ impl Vocabulary {
             starts[k] += starts[k - 1];
         }
         v.length_starts = starts;
-        (v, ids)
     }
 
     /// How many distinct words.
@@ -169,6 +211,14 @@ mod tests {
         let got: Vec<&str> = v.with_prefix("traf").iter().map(|&w| v.word(w)).collect();
         assert_eq!(got, ["traffic", "trafficking"]);
         assert!(v.with_prefix("zz").is_empty());
+    }
+
+    #[test]
+    fn the_vocabulary_reads_back_with_its_orders_derived_again() {
+        let v = vocabulary(&[("traffic", 1), ("trafficking", 5), ("tram", 1), ("côte", 2)]);
+        let bytes = postcard::to_allocvec(&v).expect("serializes");
+        let back: Vocabulary = postcard::from_bytes(&bytes).expect("deserializes");
+        assert_eq!(back, v);
     }
 
     #[test]
