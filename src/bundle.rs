@@ -38,9 +38,11 @@ use crate::trail::SimilarityIndex;
 /// annexes, headings and links in the model; 6: the citation index and
 /// metadata recovered from citations; 7: each document's origin, shipped
 /// or added in the page; 8: the search index knows it, for the facet
-/// "Source"), so that a stale corpus file is
+/// "Source"; 9: the search index's stores in chunks, its growing columns
+/// as differences and its vocabulary as words, so that it can be split),
+/// so that a stale corpus file is
 /// refused with a clear message rather than misread.
-pub const FORMAT: u32 = 8;
+pub const FORMAT: u32 = 9;
 
 /// The corpus file's name beside the served page; the app fetches it by
 /// this relative URL.

@@ -135,7 +135,7 @@ mod tests {
         );
         assert_eq!(
             got.problem,
-            "The corpus was written in format 3, and this explorer reads format 8."
+            "The corpus was written in format 3, and this explorer reads format 9."
         );
         assert!(got
             .remedy

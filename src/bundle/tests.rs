@@ -48,7 +48,7 @@ fn a_file_of_another_format_is_refused_by_its_number() {
     assert_eq!(got, BundleError::Format { found: 3 });
     assert_eq!(
         got.to_string(),
-        "the corpus was written in format 3, and this explorer reads format 8"
+        "the corpus was written in format 3, and this explorer reads format 9"
     );
 }
 
