@@ -85,18 +85,22 @@ pub async fn from_start(begun: js_sys::Promise) -> Result<(Bundle, Vec<u8>), Not
     if let Some(status) = field("status").and_then(|s| s.as_f64()) {
         return Err(notice(place, &Failure::Http(status as u16)));
     }
-    let bytes = |v: Option<wasm_bindgen::JsValue>| {
-        v.and_then(|v| v.dyn_into::<Uint8Array>().ok())
-            .map(|a| a.to_vec())
+    // Each buffer is copied into the app and then taken out of the answer,
+    // which the browser may keep alive with its promise.
+    let bytes = |name: &str| {
+        let taken = field(name)
+            .and_then(|v| v.dyn_into::<Uint8Array>().ok())
+            .map(|a| a.to_vec());
+        let _ = js_sys::Reflect::set(&answer, &name.into(), &wasm_bindgen::JsValue::UNDEFINED);
+        taken
     };
-    let Some(file) = bytes(field("file")) else {
+    let Some(file) = bytes("file") else {
         return match embedded() {
             Some(read) => read,
             None => Err(notice(place, &Failure::Unreachable("no answer".to_owned()))),
         };
     };
-    let bundle =
-        open(&file, bytes(field("inflated"))).map_err(|e| notice(place, &Failure::Bundle(e)))?;
+    let bundle = open(&file, bytes("inflated")).map_err(|e| notice(place, &Failure::Bundle(e)))?;
     Ok((bundle, file))
 }
 
