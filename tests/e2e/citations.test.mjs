@@ -46,7 +46,9 @@ test('a reference opens its instrument; an outside one lists who cites it', asyn
     await page.getByRole('link', { name: 'Search these clauses' }).click();
     await page.locator('ol.results > li.result').first().waitFor();
     assert.match(await page.locator('.result-summary').innerText(), new RegExp(`^${n} clauses? with these filters`));
+    // The filters are drawn a frame after the results.
     const chosen = page.locator('fieldset.facet', { hasText: 'Cites' }).locator('input:checked');
+    await chosen.first().waitFor();
     assert.equal(await chosen.count(), 1);
     await screenshot(page, 'cited-search');
     assert.deepEqual(problems.errors, []);
