@@ -77,7 +77,12 @@ export async function serve(dir, prefix = '/explorer/') {
   return {
     origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}${prefix}`,
-    close: () => new Promise((ok) => server.close(ok)),
+    // A browser may keep a connection open (a worker's fetch, keep-alive):
+    // closing waits for none, so that a test file always ends.
+    close: () => new Promise((ok) => {
+      server.close(ok);
+      server.closeAllConnections();
+    }),
   };
 }
 
